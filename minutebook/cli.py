@@ -1,0 +1,283 @@
+"""Command line: parse options, call the pipeline, print. No parsing of minutes here."""
+
+from __future__ import annotations
+
+import csv
+import enum
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from minutebook import batch
+from minutebook.errors import MinutebookError
+from minutebook.extract import describe, extract
+from minutebook.ingest import load
+from minutebook.models import Record
+from minutebook.store import open_db
+
+
+class Exit(enum.IntEnum):
+    OK = 0
+    SOME_FAILED = 1
+    USAGE = 2
+    INTERRUPTED = 130
+
+
+class OutputFormat(enum.StrEnum):
+    jsonl = "jsonl"
+    json = "json"
+    table = "table"
+
+
+class ExportFormat(enum.StrEnum):
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+
+
+app = typer.Typer(
+    help="Turn published committee minutes into a SQLite database of decisions and actions.",
+    rich_markup_mode=None,
+    no_args_is_help=True,
+    # locals would print minutes text; batch.py catches errors anyway and --debug re-raises
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+    epilog="Example: minutebook ingest samples/ --db minutebook.db",
+)
+err = Console(stderr=True)
+JSONL_KEYS = (
+    "kind",
+    "code",
+    "item_title",
+    "text",
+    "recipient",
+    "owner",
+    "deadline",
+    "meeting_date",
+    "progress",
+    "noting",
+    "source",
+    "sha256",
+    "page",
+    "start",
+    "end",
+    "rule",
+)
+
+DbOption = Annotated[
+    Path, typer.Option("--db", help="SQLite file to write.", envvar="MINUTEBOOK_DB")
+]
+DebugOption = Annotated[
+    bool, typer.Option("--debug", help="Show tracebacks instead of one-line errors.")
+]
+
+
+def _say(message: str) -> None:
+    """One plain line on stderr: log lines must not wrap, whatever the terminal width."""
+    typer.echo(message, err=True)
+
+
+def _fail(message: str, code: Exit = Exit.USAGE) -> typer.Exit:
+    _say(f"error: {message}")
+    return typer.Exit(int(code))
+
+
+@app.command("ingest", epilog="Example: minutebook ingest samples/ --db minutebook.db")
+def ingest_cmd(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).")],
+    db_path: DbOption = Path("minutebook.db"),
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the summary.")] = False,
+    debug: DebugOption = False,
+) -> None:
+    """Load, extract and store every document; a bad file fails alone and is recorded."""
+    missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
+    if missing:
+        raise _fail(f"no such file or folder: {', '.join(missing)}")
+    try:
+        db = open_db(db_path)
+    except MinutebookError as exc:
+        raise _fail(str(exc)) from None
+    files = list(batch.iter_files(paths))
+    run_id = batch.start_run(db, "ingest " + " ".join(map(str, paths)))
+    outcomes: list[batch.FileOutcome] = []
+    show_bar = err.is_terminal and not quiet
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        disable=not show_bar,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("documents", total=len(files))
+        for path in files:
+            outcome = batch.process_file(path, db, run_id, debug=debug)
+            outcomes.append(outcome)
+            progress.advance(task)
+            if not quiet:
+                _report(outcome)
+    batch.finish_run(db, run_id, outcomes)
+    _summary(outcomes, db_path)
+    if any(not o.ok for o in outcomes):
+        raise typer.Exit(int(Exit.SOME_FAILED))
+
+
+def _report(o: batch.FileOutcome) -> None:
+    if o.ok and o.result is not None:
+        r = o.result
+        _say(
+            f"ok      {o.path}: {o.records} records "
+            f"({len(r.new)} new, {len(r.updated)} updated, {len(r.removed)} removed)"
+        )
+    else:
+        _say(f"FAILED  {o.message} [{o.reason}]")
+
+
+def _summary(outcomes: list[batch.FileOutcome], db_path: Path) -> None:
+    ok = [o for o in outcomes if o.ok]
+    failed = [o for o in outcomes if not o.ok]
+    kinds: dict[str, int] = {}
+    for o in ok:
+        for k, n in o.kinds.items():
+            kinds[k] = kinds.get(k, 0) + n
+    by_kind = ", ".join(f"{k}: {n}" for k, n in sorted(kinds.items())) or "none"
+    reasons: dict[str, int] = {}
+    for o in failed:
+        reasons[o.reason or "?"] = reasons.get(o.reason or "?", 0) + 1
+    why = f" ({', '.join(f'{k}: {n}' for k, n in sorted(reasons.items()))})" if failed else ""
+    _say(
+        f"{len(outcomes)} documents: {len(ok)} written to {db_path} "
+        f"({sum(o.records for o in ok)} records; {by_kind}), {len(failed)} failed{why}"
+    )
+
+
+@app.command(
+    "extract",
+    epilog="Example: minutebook extract samples/surrey_cfllc_tracker_2022-12.txt -f table --why",
+)
+def extract_cmd(
+    path: Annotated[Path, typer.Argument(help="One minutes or tracker file.")],
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.jsonl,
+    why: Annotated[
+        bool, typer.Option("--why", help="With --format table: the rule behind each record.")
+    ] = False,
+    debug: DebugOption = False,
+) -> None:
+    """Print the records of one file, without a database (JSON Lines by default)."""
+    try:
+        records = extract(describe(load(path)))
+    except MinutebookError as exc:
+        if debug:
+            raise
+        raise _fail(str(exc), Exit.SOME_FAILED) from None
+    if fmt is OutputFormat.jsonl:
+        for r in records:
+            sys.stdout.write(json.dumps(_jsonl(r), ensure_ascii=False) + "\n")
+    elif fmt is OutputFormat.json:
+        sys.stdout.write(
+            json.dumps(
+                [_jsonl(r) | {"warnings": list(r.warnings)} for r in records],
+                ensure_ascii=False,
+                indent=1,
+            )
+            + "\n"
+        )
+    else:
+        _stdout().print(_table(records, why))
+
+
+def _stdout() -> Console:
+    # piped output has no terminal width; give tables room instead of folding every cell
+    console = Console()
+    return console if console.is_terminal else Console(width=200)
+
+
+def _jsonl(record: Record) -> dict[str, object]:
+    data = record.model_dump()
+    return {k: data[k] for k in JSONL_KEYS}
+
+
+def _table(records: list[Record], why: bool) -> Table:
+    table = Table(show_lines=True)
+    widths = {"kind": 14, "code": 12, "item": 22, "text": 44, "owner": 20}
+    for name in ("kind", "code", "item", "text", "owner", "deadline", "meeting", "page"):
+        table.add_column(name, overflow="fold", max_width=widths.get(name), no_wrap=name == "page")
+    if why:
+        table.add_column("rule / warnings", overflow="fold", min_width=34)
+    for r in records:
+        row = [
+            r.kind,
+            r.code or "",
+            r.item_title or "",
+            r.text,
+            r.owner or "",
+            r.deadline or "",
+            r.meeting_date or "",
+            str(r.page),
+        ]
+        if why:
+            row.append("\n".join([r.rule, *r.warnings]))
+        table.add_row(*row)
+    return table
+
+
+@app.command(
+    "export", epilog="Example: minutebook export --db minutebook.db --format csv > records.csv"
+)
+def export_cmd(
+    db_path: DbOption = Path("minutebook.db"),
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ExportFormat.csv,
+    include_removed: Annotated[
+        bool, typer.Option("--include-removed", help="Also records no longer in their document.")
+    ] = False,
+) -> None:
+    """Write the stored records to stdout as CSV, JSON or JSON Lines."""
+    if not db_path.exists():
+        raise _fail(f"{db_path}: no such database; run 'minutebook ingest' first")
+    db = open_db(db_path)
+    where = "" if include_removed else "where status = 'current'"
+    rows = list(db.query(f"select * from records {where} order by document_id, start"))
+    if fmt is ExportFormat.csv:
+        columns = list(db.table("records").columns_dict)
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    elif fmt is ExportFormat.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+    else:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+@app.command("failures", epilog="Example: minutebook failures --db minutebook.db")
+def failures_cmd(db_path: DbOption = Path("minutebook.db")) -> None:
+    """List the files that failed in the latest run, with the reason."""
+    if not db_path.exists():
+        raise _fail(f"{db_path}: no such database; run 'minutebook ingest' first")
+    db = open_db(db_path)
+    rows = list(
+        db.query("select * from failures where run_id = (select max(id) from runs) order by id")
+    )
+    table = Table("path", "stage", "reason", "message")
+    for r in rows:
+        table.add_row(r["path"], r["stage"], r["reason"], r["message"])
+    _stdout().print(table)
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    # pdfminer logs font warnings from real council PDFs that say nothing about the text
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    app()

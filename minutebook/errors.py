@@ -1,0 +1,78 @@
+"""One exception tree. Each error has a stable `reason` slug and a one-line message."""
+
+from __future__ import annotations
+
+
+class MinutebookError(Exception):
+    """Base of every error minutebook raises on purpose."""
+
+    reason = "error"
+    stage = "load"
+
+    def __init__(self, path: str, detail: str) -> None:
+        self.path = path
+        self.detail = detail
+        super().__init__(f"{path}: {detail}")
+
+
+class LoadError(MinutebookError):
+    """Raised by ingest when a file cannot become a Document."""
+
+    reason = "load"
+
+
+class UnsupportedFormatError(LoadError):
+    """Raised when neither the content nor the suffix names a format we read."""
+
+    reason = "unsupported"
+
+
+class EncryptedDocumentError(LoadError):
+    """Raised for a password-protected PDF."""
+
+    reason = "encrypted"
+
+
+class CorruptDocumentError(LoadError):
+    """Raised when the parser cannot read the file (truncated, garbage, wrong content)."""
+
+    reason = "corrupt"
+
+
+class EmptyDocumentError(LoadError):
+    """Raised for a 0-byte file or one with no text at all."""
+
+    reason = "empty"
+
+
+class NoTextLayerError(EmptyDocumentError):
+    """Raised for an image-only PDF: pages, but no text layer."""
+
+    reason = "no_text_layer"
+
+
+class UnreadableFileError(LoadError):
+    """Raised when the file cannot be opened (permissions, a directory, a broken link)."""
+
+    reason = "unreadable"
+
+
+class ExtractError(MinutebookError):
+    """Raised when the extractor builds a record that fails validation (an extractor bug)."""
+
+    reason = "invalid_record"
+    stage = "extract"
+
+
+class PatternFileError(MinutebookError):
+    """Raised at start-up for a bad pattern or vocabulary file: file, line and what is wrong."""
+
+    reason = "bad_pattern_file"
+    stage = "startup"
+
+
+class StoreError(MinutebookError):
+    """Raised for database problems: not a SQLite file, locked, newer schema."""
+
+    reason = "store"
+    stage = "store"

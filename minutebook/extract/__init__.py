@@ -1,0 +1,201 @@
+"""extract: extract(Document) -> list[Record].
+
+describe(Document) adds the meeting date and committee the header states.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import ValidationError
+
+from minutebook.errors import ExtractError
+from minutebook.extract.actions import find_instructions
+from minutebook.extract.clauses import Clause, find_clauses, introducer_in
+from minutebook.extract.codes import join_code
+from minutebook.extract.dates import find_dates, parse_date_prefix
+from minutebook.extract.meeting import committee, meeting_date
+from minutebook.extract.nlp import load_patterns
+from minutebook.extract.people import find_owner, is_known_role
+from minutebook.extract.structure import Item, find_items, item_at
+from minutebook.extract.text import flat, trim_span
+from minutebook.extract.trackers import Row, split_code, tracker_rows
+from minutebook.models import Document, Record
+
+_DEADLINE_CUE = (
+    "by ",
+    "no later than",
+    "not later than",
+    "before ",
+    "in time for",
+    "deadline",
+    "due ",
+    "week beginning",
+    "week commencing",
+    "until ",
+    "ready for",
+)
+
+
+def describe(doc: Document) -> Document:
+    """The document with the meeting date and committee its header states (None if unstated)."""
+    items = find_items(doc)
+    header_end = items[0].start if items else 0
+    return doc.model_copy(
+        update={
+            "meeting_date": meeting_date(doc, header_end),
+            "committee": committee(doc, header_end),
+        }
+    )
+
+
+def is_noting(text: str) -> bool:
+    """Only notes, receives or confirms: a noting phrase and nothing asked of anyone."""
+    patterns = load_patterns()
+    tokens = patterns.nlp.make_doc(text)
+    return bool(patterns.matches(tokens, "noting")) and not patterns.matches(tokens, "asks")
+
+
+def clause_deadline(text: str, base: date | None) -> str | None:
+    for start, _, value in find_dates(text):
+        before = text[max(0, start - 45) : start].lower()
+        if any(cue in before for cue in _DEADLINE_CUE):
+            return value
+    del base
+    return None
+
+
+def _base(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value and len(value) == 10 else None
+
+
+def _warnings(deadline: str | None, meeting: str | None, owner: str | None) -> tuple[str, ...]:
+    out = []
+    if deadline and meeting and deadline[: len(meeting)] < meeting[: len(deadline)]:
+        out.append(f"deadline {deadline} is before the meeting ({meeting})")
+    if owner and not is_known_role(owner):
+        out.append(f"owner {owner!r} is not in the role vocabulary")
+    return tuple(out)
+
+
+def _record(doc: Document, **fields: object) -> Record:
+    start = int(fields["start"])  # type: ignore[call-overload]
+    try:
+        return Record(
+            source=doc.source,
+            sha256=doc.sha256,
+            page=doc.page_at(start),
+            **fields,
+        )
+    except ValidationError as exc:
+        lines = "; ".join(
+            f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors(include_url=False)
+        )
+        raise ExtractError(doc.source, f"record at {start} is invalid ({lines})") from exc
+
+
+def _from_row(doc: Document, row: Row) -> Record | None:
+    cell = row.cells["clause"]
+    cell_start, cell_end = row.spans["clause"]
+    code, offset = split_code(cell)
+    item_title = row.cells.get("item", "").strip() or None
+    recipient = None
+    kind = row.kind
+    rule = f"tracker:{row.kind}-row"
+    intro = introducer_in(cell[offset:])
+    if intro is not None:
+        between = cell[offset : offset + intro.start].strip(" –—-:")
+        if between and not item_title:
+            from minutebook.extract.text import smart_title
+
+            item_title = smart_title(between)
+        recipient = intro.recipient
+        kind = intro.kind if intro.kind == "recommendation" else kind
+        offset += intro.body_start
+        rule = f"tracker:{row.kind}-row+introducers:{intro.rule.id}"
+    start, end = trim_span(doc.text, cell_start + offset, cell_end)
+    if end <= start:
+        return None
+    text = flat(doc.text[start:end])
+    meeting = parse_date_prefix(row.cells.get("meeting", ""))
+    deadline = parse_date_prefix(row.cells.get("deadline", ""), _base(meeting))
+    owner = row.cells.get("owner", "").strip() or find_owner(text)
+    progress = flat(row.cells.get("progress", "")) or None
+    return _record(
+        doc,
+        kind=kind,
+        code=code,
+        item_title=item_title,
+        text=text,
+        recipient=recipient,
+        owner=owner,
+        deadline=deadline,
+        meeting_date=meeting,
+        progress=progress,
+        noting=is_noting(text),
+        start=start,
+        end=end,
+        rule=rule,
+        warnings=_warnings(deadline, meeting, owner),
+    )
+
+
+def _from_clause(doc: Document, clause: Clause, item: Item | None, meeting: str | None) -> Record:
+    text = flat(doc.text[clause.start : clause.end])
+    owner = find_owner(text)
+    deadline = clause_deadline(text, _base(meeting))
+    return _record(
+        doc,
+        kind=clause.kind,
+        code=join_code(item.code if item else None, clause.label),
+        item_title=item.title if item else None,
+        text=text,
+        recipient=clause.recipient,
+        owner=owner,
+        deadline=deadline,
+        meeting_date=meeting,
+        noting=is_noting(text),
+        start=clause.start,
+        end=clause.end,
+        rule=f"{clause.rule.file}:{clause.rule.id}",
+        warnings=_warnings(deadline, meeting, None),
+    )
+
+
+def extract(doc: Document) -> list[Record]:
+    """Every resolution, recommendation and action in a document, in reading order.
+
+    Raises:
+        ExtractError: a record failed validation (an extractor bug; the document fails alone).
+    """
+    items = find_items(doc)
+    header_end = items[0].start if items else 0
+    meeting = doc.meeting_date or meeting_date(doc, header_end)
+    rows, covered = tracker_rows(doc)
+    records = [r for row in rows if (r := _from_row(doc, row)) is not None]
+    clauses = find_clauses(doc, covered)
+    for clause in clauses:
+        records.append(_from_clause(doc, clause, item_at(items, clause.start), meeting))
+    taken = [(c.start, c.end) for c in clauses]
+    for ins in find_instructions(doc, taken, covered):
+        item = item_at(items, ins.start)
+        text = flat(doc.text[ins.start : ins.end])
+        records.append(
+            _record(
+                doc,
+                kind="action",
+                code=None,
+                item_title=item.title if item else None,
+                text=text,
+                owner=ins.owner,
+                deadline=clause_deadline(text, _base(meeting)),
+                meeting_date=meeting,
+                start=ins.start,
+                end=ins.end,
+                rule=f"{ins.rule.file}:{ins.rule.id}",
+            )
+        )
+    return sorted(records, key=lambda r: r.start)
+
+
+__all__ = ["describe", "extract"]

@@ -1,0 +1,240 @@
+"""Decision clauses: RESOLVED / AGREED / RECOMMENDED headings and their prose forms.
+
+A clause runs from its introducer to the end of its block (heading forms) or sentence
+(prose forms). A body that is only an introducer takes the following block(s). Lettered
+or numbered sub-clauses that each open a full clause ("(a) That ...") become separate
+records; items that complete one stem ("to: a. ... b. ...") stay in one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from minutebook.extract.nlp import Rule, load_patterns
+from minutebook.extract.text import sentence_end, trim_span
+from minutebook.models import Block, Document
+
+_SEPARATOR = re.compile(r"[\s:–—\-.,]*")
+_RECIPIENT = re.compile(
+    r"\s*(?P<recipient>(?:TO\s+)?(?:THE\s+)?[A-Z][A-Z&'’,]*(?:\s+(?:[A-Z][A-Z&'’,]*|&))*)"
+    r"(?=\s*[-–—:]|\s+(?:that|That|THAT)\b)"
+)
+_LABEL = re.compile(
+    r"(?:^|(?<=[\s;:,]))(?P<full>\((?P<a>[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)|(?P<b>[a-z]|[ivx]{1,5}|\d{1,2})[).])(?=\s)"
+)
+_FULL_CLAUSE = re.compile(r"^\s*(?:that|to)\b", re.IGNORECASE)
+_CARRIED = re.compile(
+    r"[\s.]*(?:motion\s+)?(?:carried|lost|defeated)(?:\s+unanimously|\s+\(.*?\))?\.?\s*$", re.I
+)
+_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A decision clause found in the text, before fields are read from it."""
+
+    kind: str
+    start: int
+    end: int
+    label: str | None
+    recipient: str | None
+    rule: Rule
+
+
+def _label_sequence(first: str) -> list[str]:
+    if first.isdigit():
+        return [str(n) for n in range(int(first), int(first) + 30)]
+    if first in _ROMAN:
+        return _ROMAN[_ROMAN.index(first) :]
+    if len(first) == 1 and first.isalpha():
+        return [chr(c) for c in range(ord(first), ord("z") + 1)]
+    return [first]
+
+
+def split_labels(text: str, start: int, end: int) -> list[tuple[str | None, int, int]]:
+    """Split [start:end] at sequential labels (a), (b) / 1), 2) / (i), (ii).
+
+    Returns [(label, part_start, part_end)], or one unlabelled part when the labelled parts
+    complete a stem rather than each opening a full clause.
+    """
+    body_start, _ = trim_span(text, start, end)
+    first = _LABEL.match(text, body_start)
+    if first is None:
+        return [(None, start, end)]
+    expected = _label_sequence(first.group("a") or first.group("b"))
+    marks = [(expected[0], first.start(), first.end())]
+    pos = first.end()
+    for label in expected[1:]:
+        found = None
+        for m in _LABEL.finditer(text, pos, end):
+            if (m.group("a") or m.group("b")) == label:
+                found = m
+                break
+        if found is None:
+            break
+        marks.append((label, found.start(), found.end()))
+        pos = found.end()
+    if len(marks) < 2:
+        # a single label: keep it as one clause without its label
+        return (
+            [(marks[0][0], marks[0][2], end)]
+            if _FULL_CLAUSE.match(text[marks[0][2] : end])
+            else [(None, start, end)]
+        )
+    parts: list[tuple[str | None, int, int]] = []
+    for i, (label, _, body) in enumerate(marks):
+        part_end = marks[i + 1][1] if i + 1 < len(marks) else end
+        parts.append((label, body, part_end))
+    if all(_FULL_CLAUSE.match(text[s:e]) for _, s, e in parts):
+        return parts
+    return [(None, start, end)]
+
+
+def _block_index(doc: Document, offset: int) -> int:
+    for i, b in enumerate(doc.blocks):
+        if b.start <= offset <= b.end:
+            return i
+    return len(doc.blocks) - 1
+
+
+def _body_blocks(doc: Document, index: int) -> int:
+    """The end offset of a body that starts in the block after an introducer-only block."""
+    blocks = doc.blocks
+    if index + 1 >= len(blocks):
+        return blocks[index].end
+    first = blocks[index + 1]
+    first_text = doc.block_text(first)
+    label = _LABEL.match(first_text)
+    end = first.end
+    j = index + 2
+    if label:
+        # (a) ..., (b) ...: take the following blocks while they carry the next labels
+        expected = _label_sequence(label.group("a") or label.group("b"))[1:]
+        while j < len(blocks) and expected:
+            m = _LABEL.match(doc.block_text(blocks[j]))
+            if not m or (m.group("a") or m.group("b")) != expected[0]:
+                break
+            end = blocks[j].end
+            expected.pop(0)
+            j += 1
+    elif first_text.rstrip().endswith(":"):
+        end = _list_after(doc, j, end)
+    return end
+
+
+def _list_after(doc: Document, j: int, end: int) -> int:
+    """A stem ending in ':' takes the bullet or labelled lines under it."""
+    while j < len(doc.blocks):
+        text = doc.block_text(doc.blocks[j])
+        if not (text.startswith(("•", "-", "–", "·")) or _LABEL.match(text)):
+            break
+        end = doc.blocks[j].end
+        j += 1
+    return end
+
+
+def _in_tracker(block: Block, tracker_blocks: set[int]) -> bool:
+    return block.start in tracker_blocks
+
+
+def find_clauses(doc: Document, skip_blocks: set[int]) -> list[Clause]:
+    """Every decision clause outside the blocks in skip_blocks (tracker rows, by start)."""
+    patterns = load_patterns()
+    spacy_doc = patterns.nlp.make_doc(doc.text)
+    clauses: list[Clause] = []
+    taken_until = -1
+    for rule, span in patterns.matches(spacy_doc, "introducers"):
+        if span.start_char < taken_until:
+            continue
+        index = _block_index(doc, span.start_char)
+        block = doc.blocks[index]
+        if _in_tracker(block, skip_blocks):
+            continue
+        clause = _clause_at(doc, rule, span.start_char, span.end_char, index)
+        if clause is None:
+            continue
+        clauses.extend(clause)
+        taken_until = max(c.end for c in clause)
+    return clauses
+
+
+def _clause_at(
+    doc: Document, rule: Rule, match_start: int, match_end: int, index: int
+) -> list[Clause] | None:
+    text = doc.text
+    block = doc.blocks[index]
+    recipient = None
+    body_start = match_end
+    if rule.form == "prose":
+        # keep the closing "that"/"to": the clause reads "that the report be noted"
+        last = re.search(r"\b(that|to|by)\s*$", text[match_start:match_end], re.IGNORECASE)
+        body_start = match_start + last.start() if last else match_end
+        end = sentence_end(text, body_start, block.end)
+        end = _extend_stem(doc, index, body_start, end)
+    else:
+        if rule.label == "recommendation":
+            m = _RECIPIENT.match(text, match_end, block.end)
+            if m and m.group("recipient").strip():
+                from minutebook.extract.people import recipient_from_caps
+
+                recipient = recipient_from_caps(m.group("recipient"))
+                body_start = m.end()
+        body_start += _SEPARATOR.match(text, body_start, block.end).end() - body_start  # type: ignore[union-attr]
+        end = block.end
+        if body_start >= block.end:
+            end = _body_blocks(doc, index)
+            body_start = block.end + 1 if end > block.end else block.end
+        else:
+            end = _extend_stem(doc, index, body_start, end)
+    end = _strip_carried(text, body_start, end)
+    if end <= body_start:
+        return None
+    out = []
+    for label, s, e in split_labels(text, body_start, end):
+        s, e = trim_span(text, s, e)
+        if e > s:
+            out.append(Clause(rule.label, s, e, label, recipient, rule))
+    return out or None
+
+
+def _extend_stem(doc: Document, index: int, start: int, end: int) -> int:
+    block = doc.blocks[index]
+    if end == block.end and doc.text[start:end].rstrip().endswith(":"):
+        return _list_after(doc, index + 1, end)
+    return end
+
+
+def _strip_carried(text: str, start: int, end: int) -> int:
+    m = _CARRIED.search(text, start, end)
+    return m.start() if m and m.start() > start else end
+
+
+@dataclass(frozen=True)
+class Introduced:
+    """An introducer inside one cell or line: what it makes, and where the clause starts."""
+
+    kind: str
+    start: int
+    body_start: int
+    recipient: str | None
+    rule: Rule
+
+
+def introducer_in(text: str) -> Introduced | None:
+    """The first heading-form introducer in a short text such as a tracker cell."""
+    patterns = load_patterns()
+    for rule, span in patterns.matches(patterns.nlp.make_doc(text), "introducers"):
+        body = span.end_char
+        recipient = None
+        if rule.label == "recommendation":
+            m = _RECIPIENT.match(text, body)
+            if m and m.group("recipient").strip():
+                from minutebook.extract.people import recipient_from_caps
+
+                recipient = recipient_from_caps(m.group("recipient"))
+                body = m.end()
+        sep = _SEPARATOR.match(text, body)
+        body = sep.end() if sep else body
+        return Introduced(rule.label, span.start_char, body, recipient, rule)
+    return None

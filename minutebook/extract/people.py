@@ -1,0 +1,79 @@
+"""Owners and recipients: officers and bodies named by a role title (patterns/roles.txt)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib.resources import files
+
+from minutebook.errors import PatternFileError
+
+_WORD = r"[A-Z][\w’'&()-]*"
+_CONT = rf"(?:\s+(?:of|for|to)\s+(?:the\s+)?{_WORD}(?:\s+(?:and|&|of|for|the|{_WORD}))*)?"
+_ASKED = (
+    r"\s+(?:be\s+|is\s+|are\s+)?(?:requested|asked|instructed|invited|authorised|authorized|"
+    r"delegated|directed)\s+to\b|\s+(?:to|should|shall|will|is\s+to|are\s+to|must|would)\s+[a-z]"
+)
+_ASKING = (
+    r"\b(?:request|requests|requested|ask|asks|asked|instruct|instructs|instructed|invite|"
+    r"invites|invited|authorise|authorises|authorize|direct|directs)\s+(?:that\s+)?"
+)
+
+
+@cache
+def roles() -> tuple[str, ...]:
+    path = files("minutebook.extract") / "patterns" / "roles.txt"
+    entries = []
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not re.match(r"^[A-Za-z][\w &'’.-]*$", line):
+            raise PatternFileError(f"{path}:{lineno}", f"role title {line!r} has odd characters")
+        entries.append(line)
+    return tuple(sorted(set(entries), key=len, reverse=True))
+
+
+@cache
+def _role_regex() -> re.Pattern[str]:
+    heads = "|".join(re.escape(r) for r in roles())
+    return re.compile(rf"\b(?:the\s+)?(?P<role>(?:{heads})\b{_CONT})")
+
+
+@cache
+def _owner_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    role = _role_regex().pattern
+    return re.compile(rf"{role}(?={_ASKED})"), re.compile(rf"{_ASKING}{role}\s+to\b")
+
+
+def _tidy(role: str) -> str:
+    role = re.sub(r"\s+(?:and|&|of|for|the|to)$", "", role.strip())
+    return re.sub(r"\s+(?:and|&|of|for|the|to)$", "", role)
+
+
+def find_owner(clause: str) -> str | None:
+    """The officer or body a clause asks to act ("the Director of X be requested to ...")."""
+    told, asking = _owner_regexes()
+    best: tuple[int, str] | None = None
+    for regex in (asking, told):
+        m = regex.search(clause)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), _tidy(m.group("role")))
+    return best[1] if best else None
+
+
+def is_known_role(text: str) -> bool:
+    return bool(_role_regex().search(text))
+
+
+def recipient_from_caps(words: str) -> str | None:
+    """'TO THE PORTFOLIO HOLDER FOR CHILDREN' -> 'Portfolio Holder for Children'."""
+    words = re.sub(r"^\s*(?:TO\s+)?(?:THE\s+)?", "", words.strip(" –—-:"), flags=re.IGNORECASE)
+    if not words:
+        return None
+    small = {"of", "for", "and", "the", "to", "on", "in"}
+    out = [
+        w.lower() if w.lower() in small and i else w.capitalize()
+        for i, w in enumerate(words.split())
+    ]
+    return " ".join(out)

@@ -1,0 +1,44 @@
+"""Small text helpers shared by the extract modules: spans, sentence ends, title case."""
+
+from __future__ import annotations
+
+import re
+
+_TRAIL = re.compile(r"(?:[\s;,]+(?:and|or)|[\s;,:]+|\s+(?:and|or))+$", re.IGNORECASE)
+_SMALL = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start:end] past surrounding white space and trailing '; and' joiners."""
+    while start < end and text[start] in " \t\n-–—:.,;":
+        start += 1
+    segment = text[start:end]
+    m = _TRAIL.search(segment)
+    if m:
+        end = start + m.start()
+    while end > start and text[end - 1] in " \t\n":
+        end -= 1
+    return start, end
+
+
+def flat(text: str) -> str:
+    """Block and cell separators to spaces: a clause read across blocks."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def smart_title(text: str) -> str:
+    """ALL-CAPS headings read better in title case; mixed case is left as written."""
+    if not text.isupper():
+        return text
+    words = text.lower().split()
+    out = [w if (i and w in _SMALL) else w[:1].upper() + w[1:] for i, w in enumerate(words)]
+    return " ".join(out)
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]”\"’%])[.!?](?=\s+(?:[A-Z(“\"‘]|\d))")
+
+
+def sentence_end(text: str, start: int, limit: int) -> int:
+    """Offset just after the sentence that starts at start (or limit)."""
+    m = _SENTENCE_END.search(text, start, limit)
+    return m.end() if m else limit

@@ -1,0 +1,105 @@
+"""ingest: load(path) -> Document, for PDF, HTML, DOCX and text minutes."""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from minutebook.errors import (
+    CorruptDocumentError,
+    EmptyDocumentError,
+    UnreadableFileError,
+    UnsupportedFormatError,
+)
+from minutebook.ingest import docx, html, pdf, text
+from minutebook.ingest.blocks import TextBuilder
+from minutebook.models import Document, Format
+
+Loader = Callable[[Path, bytes], TextBuilder]
+LOADERS: dict[Format, Loader] = {
+    "pdf": pdf.load,
+    "html": html.load,
+    "docx": docx.load,
+    "text": text.load,
+}
+SUFFIXES: dict[str, Format] = {
+    ".pdf": "pdf",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".php": "html",
+    ".docx": "docx",
+    ".txt": "text",
+    ".md": "text",
+    ".text": "text",
+}
+
+
+def _sniff(data: bytes) -> Format | None:
+    if data.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            import io
+
+            names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+        except zipfile.BadZipFile:
+            return None
+        return "docx" if "word/document.xml" in names else None
+    if html.looks_like_html(data):
+        return "html"
+    return None
+
+
+def detect_format(path: Path, data: bytes) -> Format:
+    """The format the content says, checked against what the suffix claims."""
+    claimed = SUFFIXES.get(path.suffix.lower())
+    sniffed = _sniff(data)
+    if claimed in ("pdf", "docx") and sniffed != claimed:
+        what = f"looks like {sniffed.upper()}" if sniffed else "has no recognisable signature"
+        raise CorruptDocumentError(
+            str(path), f"named {path.suffix} but {what}; re-download or rename the file"
+        )
+    if sniffed is not None:
+        return sniffed
+    if claimed is not None:
+        return claimed
+    raise UnsupportedFormatError(
+        str(path),
+        f"'{path.suffix or 'no suffix'}' is not a supported format (PDF, HTML, DOCX, TXT)",
+    )
+
+
+def load(path: Path | str) -> Document:
+    """Read a minutes file into a Document: joined text, blocks with page and span.
+
+    Raises:
+        LoadError: one of its subclasses, with a one-line reason, for a file that cannot load.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableFileError(
+            str(path), f"cannot read the file ({exc.strerror or type(exc).__name__})"
+        ) from exc
+    if not data.strip():
+        raise EmptyDocumentError(str(path), "the file is empty")
+    fmt = detect_format(path, data)
+    built = LOADERS[fmt](path, data)
+    if not built.blocks:
+        raise EmptyDocumentError(str(path), "no text found in the document")
+    pages = max(b.page for b in built.blocks)
+    return Document(
+        source=str(path),
+        sha256=hashlib.sha256(data).hexdigest(),
+        format=fmt,
+        text=built.text,
+        blocks=built.blocks,
+        pages=pages,
+    )
+
+
+__all__ = ["LOADERS", "detect_format", "load"]

@@ -1,0 +1,93 @@
+"""HTML minutes (ModernGov pages, WordPress posts, fragments) through selectolax's lexbor parser.
+
+Navigation, headers, footers, sidebars, forms and scripts are dropped; headings, paragraphs,
+list items and table rows are kept in document order.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from minutebook.errors import EmptyDocumentError
+from minutebook.ingest.blocks import TextBuilder
+from minutebook.ingest.text import decode
+
+_DROP = (
+    "script, style, noscript, template, nav, header, footer, aside, form, button, iframe, svg, "
+    "[role=navigation], [role=banner], [role=contentinfo], [aria-hidden=true], .sidebar, "
+    "#sidebar, .menu, .breadcrumb, .breadcrumbs, .comments, #comments, .comment-respond, "
+    ".skip-link, .screen-reader-text, .sharedaddy, .share, .widget"
+)
+_MAIN = ("main", "article", "[role=main]", ".entry-content", "#content", ".content", "body")
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_LEAVES = {"p", "li", "dt", "dd", "blockquote", "pre", "caption", "figcaption", "time"}
+_CONTAINERS = {"div", "section", "td", "th", "span", "center", "font"}
+_BLOCKISH = _HEADINGS | _LEAVES | {"div", "section", "table", "ul", "ol", "dl", "tr", "article"}
+_BR = "\u2028"  # a <br> inside a paragraph becomes its own block boundary
+
+
+def _root(tree: LexborHTMLParser) -> LexborNode | None:
+    for selector in _MAIN:
+        node = tree.css_first(selector)
+        if node is not None and node.text(strip=True):
+            return node
+    return tree.root
+
+
+def _has_block_child(node: LexborNode) -> bool:
+    return any(child.tag in _BLOCKISH for child in node.iter(include_text=False))
+
+
+def _emit(builder: TextBuilder, kind: str, text: str) -> None:
+    for part in text.split(_BR):
+        if kind == "heading":
+            builder.add("heading", 1, part)
+        else:
+            builder.add("paragraph", 1, part)
+
+
+def _walk(node: LexborNode, builder: TextBuilder) -> None:
+    for child in node.iter(include_text=False):
+        tag = child.tag
+        if tag in _HEADINGS:
+            _emit(builder, "heading", child.text(separator=" "))
+        elif tag == "tr":
+            cells = [c.text(separator=" ").replace(_BR, " ") for c in child.css("td, th")]
+            builder.add_row(1, cells)
+        elif (tag in _LEAVES and not _has_block_child(child)) or (
+            tag in _CONTAINERS and not _has_block_child(child)
+        ):
+            _emit(builder, "paragraph", child.text(separator=""))
+        else:
+            _walk(child, builder)
+
+
+def parse(markup: str) -> TextBuilder:
+    tree = LexborHTMLParser(markup)
+    for node in tree.css(_DROP):
+        node.decompose()
+    for br in tree.css("br"):
+        br.replace_with(_BR)
+    builder = TextBuilder()
+    root = _root(tree)
+    if root is not None:
+        _walk(root, builder)
+    return builder
+
+
+def load(path: Path, data: bytes) -> TextBuilder:
+    markup = decode(data, path)
+    builder = parse(markup)
+    if not builder.blocks:
+        raise EmptyDocumentError(str(path), "HTML page has no text in its body; check the download")
+    return builder
+
+
+def looks_like_html(head: bytes) -> bool:
+    sample = head[:2048].lstrip().lower()
+    return sample.startswith((b"<!doctype html", b"<html", b"<?xml")) or bool(
+        re.search(rb"<(html|body|div|p|h[1-6]|table)[\s>]", sample)
+    )

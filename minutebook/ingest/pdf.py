@@ -1,0 +1,169 @@
+"""PDF minutes through pdfplumber: lines grouped into paragraphs, ruled tables kept as rows.
+
+Running headers and footers (page numbers, lines repeated at the same place on most pages)
+are dropped, so they never end up inside a clause.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
+from minutebook.errors import CorruptDocumentError, EncryptedDocumentError, NoTextLayerError
+from minutebook.ingest.blocks import TextBuilder
+
+_PAGE_NUMBER = re.compile(r"^(page\s+)?\d{1,4}(\s+of\s+\d{1,4})?$|^-\s*\d{1,4}\s*-$", re.I)
+# A line starting like this begins a new block even without a vertical gap.
+_BLOCK_START = re.compile(
+    r"^(\(?[0-9]{1,3}[.)]|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)|[A-Z]{2,}[ .]?\d+|•|RESOLVED|AGREED"
+    r"|RECOMMENDED|DECIDED|\d{1,3}[a-z]?\.\d|Moved by|Seconded by|Carried|CARRIED)"
+)
+_HEADING_LINE = re.compile(r"^\d{1,3}[A-Za-z]?\.\s+[A-Z][^.:;]*[A-Za-z)]$")
+_SENTENCE_END = re.compile(r"[.:;!?)\"”’]$")
+
+
+@dataclass
+class _Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+@dataclass
+class _Page:
+    number: int
+    width: float
+    lines: list[_Line] = field(default_factory=list)
+    tables: list[tuple[float, list[list[str]]]] = field(default_factory=list)
+
+
+def _classify(path: Path, exc: Exception) -> Exception:
+    # pdfplumber puts pdfminer's exception (or its class) in args[0] and leaves __cause__ empty
+    inner = exc.args[0] if exc.args else exc
+    name = inner.__name__ if isinstance(inner, type) else type(inner).__name__
+    if isinstance(inner, PDFPasswordIncorrect) or "Password" in name or "Encrypt" in name:
+        return EncryptedDocumentError(
+            str(path), "PDF is password-protected; save an unprotected copy and re-run"
+        )
+    detail = str(inner) if not isinstance(inner, type) else name
+    return CorruptDocumentError(
+        str(path), f"not a readable PDF ({name}: {detail or 'no detail'}); re-download the file"
+    )
+
+
+def _read_page(page: Any) -> _Page:
+    out = _Page(number=page.page_number, width=float(page.width))
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+    for table in tables:
+        rows = [[c or "" for c in row] for row in table.extract()]
+        out.tables.append((float(table.bbox[1]), rows))
+    for line in page.extract_text_lines(return_chars=False):
+        mid = (line["top"] + line["bottom"]) / 2
+        if any(b[1] <= mid <= b[3] and b[0] <= line["x0"] <= b[2] for b in boxes):
+            continue
+        out.lines.append(_Line(line["text"], line["x0"], line["x1"], line["top"], line["bottom"]))
+    return out
+
+
+def _running_key(line: _Line) -> tuple[str, int]:
+    # same words (numbers aside) at the same height: a running header or footer
+    return re.sub(r"\d+", "#", line.text.strip()), round(line.top / 6)
+
+
+def _running_lines(pages: list[_Page]) -> set[tuple[str, int]]:
+    """Lines in the top or bottom two of most pages, at the same place on each."""
+    if len(pages) < 3:
+        return set()
+    counts: Counter[tuple[str, int]] = Counter()
+    for p in pages:
+        counts.update({_running_key(ln) for ln in p.lines[:2] + p.lines[-2:]})
+    return {k for k, n in counts.items() if n >= max(3, len(pages) // 2)}
+
+
+def _is_running(line: _Line, page: _Page, running: set[tuple[str, int]]) -> bool:
+    if line not in page.lines[:2] and line not in page.lines[-2:]:
+        return False
+    return bool(_PAGE_NUMBER.match(line.text.strip())) or _running_key(line) in running
+
+
+def _join(prev: str, nxt: str) -> str:
+    # Keep the hyphen: minutes hyphenate compounds ("switch-on"), rarely split words.
+    if prev.endswith("-") and nxt[:1].islower():
+        return prev + nxt
+    return prev + " " + nxt
+
+
+def _paragraphs(page: _Page, running: set[tuple[str, int]]) -> list[tuple[float, str]]:
+    lines = [ln for ln in page.lines if not _is_running(ln, page, running)]
+    if not lines:
+        return []
+    gaps = [b.top - a.bottom for a, b in itertools.pairwise(lines) if b.top > a.bottom]
+    usual_gap = statistics.median(gaps) if gaps else 0.0
+    right = max(ln.x1 for ln in lines)
+    paragraphs: list[tuple[float, str]] = []
+    current = lines[0].text
+    top = lines[0].top
+    for prev, line in itertools.pairwise(lines):
+        gap = line.top - prev.bottom
+        short = prev.x1 < right - 0.15 * page.width and _SENTENCE_END.search(prev.text.strip())
+        heading_like = prev.x1 < right - 0.3 * page.width or bool(
+            _HEADING_LINE.match(prev.text.strip())
+            and line.text.strip()[:1].isupper()
+            and prev.x1 < right - 0.08 * page.width  # a wrapped line reaches the margin
+        )
+        new_block = (
+            gap > usual_gap * 1.8 + 1
+            or bool(short)
+            or bool(heading_like and not prev.text.strip().endswith(","))
+            or bool(_BLOCK_START.match(line.text.strip()))
+        )
+        if new_block:
+            paragraphs.append((top, current))
+            current, top = line.text, line.top
+        else:
+            current = _join(current.rstrip(), line.text.strip())
+    paragraphs.append((top, current))
+    return paragraphs
+
+
+def load(path: Path, data: bytes) -> TextBuilder:
+    pages: list[_Page] = []
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for page in pdf.pages:
+                try:
+                    pages.append(_read_page(page))
+                finally:
+                    # without this pdfplumber keeps every page's objects: ~7 MB a page
+                    page.close()
+    except (PdfminerException, MalformedPDFException) as exc:
+        raise _classify(path, exc) from exc
+    if not any(p.lines or p.tables for p in pages):
+        raise NoTextLayerError(str(path), "no text layer: run OCR first (e.g. ocrmypdf)")
+    running = _running_lines(pages)
+    builder = TextBuilder()
+    for read in pages:
+        items: list[tuple[float, str, Any]] = [
+            (top, "p", text) for top, text in _paragraphs(read, running)
+        ]
+        items += [(top, "t", rows) for top, rows in read.tables]
+        for _, what, content in sorted(items, key=lambda i: i[0]):
+            if what == "p":
+                builder.add("paragraph", read.number, content)
+            else:
+                for row in content:
+                    builder.add_row(read.number, row)
+    return builder

@@ -1,0 +1,66 @@
+"""Plain text and Markdown minutes, as councils' web pages are often saved.
+
+Lines with tabs or pipes are table rows; leftover tags such as <b> and <p> are dropped.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from minutebook.errors import CorruptDocumentError
+from minutebook.ingest.blocks import TextBuilder
+
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+_BREAK_TAG = re.compile(r"<\s*(br|/p|/li|/div)\s*/?>", re.IGNORECASE)
+_RULE = re.compile(r"^[\s|:\-=_*]*$")  # markdown table rules, horizontal rules, bare pipes
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_EMPHASIS = re.compile(r"\*\*|__")
+
+
+def decode(data: bytes, path: Path) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252, which councils' exports often are."""
+    if b"\x00" in data[:4096]:
+        raise CorruptDocumentError(
+            str(path), "binary content in a text file; is it another format?"
+        )
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("utf-8", errors="replace")
+
+
+def strip_tags(text: str) -> str:
+    return html.unescape(_TAG.sub(" ", _BREAK_TAG.sub(" ", text)))
+
+
+def _split_pipes(line: str) -> list[str] | None:
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    return cells if len(cells) > 1 else None
+
+
+def parse(text: str) -> TextBuilder:
+    builder = TextBuilder()
+    for raw in text.splitlines():
+        if _RULE.match(raw):
+            continue
+        line = _EMPHASIS.sub("", raw)
+        if "\t" in line:
+            builder.add_row(1, [strip_tags(c) for c in line.split("\t")])
+            continue
+        if "|" in line and (cells := _split_pipes(strip_tags(line))):
+            builder.add_row(1, cells)
+            continue
+        line = strip_tags(line.strip().strip("|"))
+        if _MD_HEADING.match(line):
+            builder.add("heading", 1, _MD_HEADING.sub("", line))
+        else:
+            builder.add("paragraph", 1, line)
+    return builder
+
+
+def load(path: Path, data: bytes) -> TextBuilder:
+    return parse(decode(data, path))

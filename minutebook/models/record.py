@@ -1,0 +1,59 @@
+"""A record: one resolution, recommendation or action, with its provenance."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from minutebook.models.dates import IsoDatePrefix
+
+Kind = Literal["resolution", "recommendation", "action"]
+
+
+class Record(BaseModel):
+    """One extracted record. Field names are the JSONL contract of `minutebook extract`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: Kind
+    code: str | None = None
+    item_title: str | None = None
+    text: str = Field(min_length=1)
+    recipient: str | None = None
+    owner: str | None = None
+    deadline: IsoDatePrefix | None = None
+    meeting_date: IsoDatePrefix | None = None
+    progress: str | None = None
+    noting: bool = False
+    # provenance: where a clerk finds it in the original
+    source: str = Field(min_length=1)
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    page: int = Field(ge=1)
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    # why it exists
+    rule: str = Field(min_length=1)
+    warnings: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _span_ordered(self) -> Record:
+        if self.end <= self.start:
+            raise ValueError(f"record span {self.start}:{self.end} is empty or reversed")
+        return self
+
+    def record_id(self, document_key: str, ordinal: int = 0) -> str:
+        """Stable id: document identity + kind + code + normalised clause text.
+
+        ordinal separates identical clauses in one document ("That the report be noted.")
+        """
+        norm = re.sub(r"[^a-z0-9]+", " ", self.text.lower()).strip()
+        key = "\x1f".join([document_key, self.kind, self.code or "", norm, str(ordinal)])
+        return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+    def text_hash(self) -> str:
+        """Hash of every extracted field, to tell an updated record from an unchanged one."""
+        payload = self.model_dump_json(exclude={"source", "sha256", "page", "start", "end"})
+        return hashlib.sha256(payload.encode()).hexdigest()[:16]

@@ -1,0 +1,33 @@
+"""store: open_db(path) and upsert(db, document, records) into SQLite via sqlite-utils."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+from minutebook.errors import StoreError
+from minutebook.store.schema import ensure_schema
+from minutebook.store.upsert import UpsertResult, document_key, upsert
+
+
+def open_db(path: Path | str) -> sqlite_utils.Database:
+    """Open (or create) a minutebook database with its schema in place.
+
+    Raises:
+        StoreError: the file is not a SQLite database, or cannot be written.
+    """
+    try:
+        db = sqlite_utils.Database(Path(path))
+        db.execute("PRAGMA busy_timeout = 30000")
+        db.execute("PRAGMA foreign_keys = ON")
+        ensure_schema(db)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(
+            str(path), f"cannot open the database ({exc}); is it a minutebook file?"
+        ) from exc
+    return db
+
+
+__all__ = ["UpsertResult", "document_key", "open_db", "upsert"]
