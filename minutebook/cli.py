@@ -16,6 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from minutebook import batch
+from minutebook.commands import register_all
 from minutebook.errors import MinutebookError
 from minutebook.extract import describe, extract
 from minutebook.ingest import load
@@ -274,6 +275,9 @@ def failures_cmd(db_path: DbOption = Path("minutebook.db")) -> None:
     for r in rows:
         table.add_row(r["path"], r["stage"], r["reason"], r["message"])
     _stdout().print(table)
+
+
+register_all(app)
 
 
 def main() -> None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Callable
 from typing import Any, Union
 
 import sqlite_utils
 
+from minutebook.errors import StoreError
 from minutebook.models import Record
-
-SCHEMA_VERSION = 1
 
 # Store-only columns a record row has beside the model's fields.
 RECORD_EXTRA: dict[str, type] = {
@@ -44,53 +44,86 @@ def record_columns() -> dict[str, type]:
     return {**RECORD_EXTRA, **cols}
 
 
-def ensure_schema(db: sqlite_utils.Database) -> None:
-    """Create what is missing. Later schema versions add migrations here."""
-    if "runs" not in db.table_names():
-        db.table("runs").create(
-            {
-                "id": int,
-                "started_at": str,
-                "finished_at": str,
-                "command": str,
-                "documents": int,
-                "records": int,
-                "failures": int,
-            },
-            pk="id",
+def _core(db: sqlite_utils.Database) -> None:
+    """Version 1: runs, documents, records, failures."""
+    db.table("runs").create(
+        {
+            "id": int,
+            "started_at": str,
+            "finished_at": str,
+            "command": str,
+            "documents": int,
+            "records": int,
+            "failures": int,
+        },
+        pk="id",
+        if_not_exists=True,
+    )
+    db.table("documents").create(
+        {
+            "id": str,
+            "source": str,
+            "sha256": str,
+            "format": str,
+            "pages": int,
+            "meeting_date": str,
+            "committee": str,
+            "warnings": str,
+            "first_run": int,
+            "last_changed_run": int,
+        },
+        pk="id",
+        if_not_exists=True,
+    )
+    db.table("records").create(
+        record_columns(),
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id")],
+        if_not_exists=True,
+    )
+    db.table("records").create_index(["document_id"], if_not_exists=True)
+    db.table("failures").create(
+        {
+            "id": int,
+            "run_id": int,
+            "path": str,
+            "stage": str,
+            "reason": str,
+            "message": str,
+            "at": str,
+        },
+        pk="id",
+        if_not_exists=True,
+    )
+
+
+# Forward migrations, in order: (version, function). A database at user_version N runs
+# every migration above N, each in its own transaction. Append; never edit a released one.
+MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [
+    (1, _core),
+]
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def ensure_schema(db: sqlite_utils.Database) -> list[int]:
+    """Bring the database up to SCHEMA_VERSION; return the versions applied."""
+    current = schema_version(db)
+    if current > SCHEMA_VERSION:
+        raise StoreError(
+            str(db.conn.execute("PRAGMA database_list").fetchone()[2] or ":memory:"),
+            f"database schema v{current} is newer than this minutebook (v{SCHEMA_VERSION}); "
+            "upgrade minutebook",
         )
-    if "documents" not in db.table_names():
-        db.table("documents").create(
-            {
-                "id": str,
-                "source": str,
-                "sha256": str,
-                "format": str,
-                "pages": int,
-                "meeting_date": str,
-                "committee": str,
-                "warnings": str,
-                "first_run": int,
-                "last_changed_run": int,
-            },
-            pk="id",
-        )
-    if "records" not in db.table_names():
-        db.table("records").create(
-            record_columns(), pk="id", foreign_keys=[("document_id", "documents", "id")]
-        )
-        db.table("records").create_index(["document_id"])
-    if "failures" not in db.table_names():
-        db.table("failures").create(
-            {
-                "id": int,
-                "run_id": int,
-                "path": str,
-                "stage": str,
-                "reason": str,
-                "message": str,
-                "at": str,
-            },
-            pk="id",
-        )
-    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    applied = []
+    for version, migrate in MIGRATIONS:
+        if version <= current:
+            continue
+        with db.atomic():
+            migrate(db)
+            db.execute(f"PRAGMA user_version = {version}")
+        applied.append(version)
+    return applied

@@ -65,9 +65,6 @@ def upsert(
     A re-run of the same content changes no row. Records missing from a re-published
     document are marked removed, never deleted.
     """
-    from minutebook.store.schema import ensure_schema
-
-    ensure_schema(db)
     doc_id = document_key(document)
     rows = record_rows(doc_id, records)
     result = UpsertResult(doc_id)
