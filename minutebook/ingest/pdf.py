@@ -20,6 +20,7 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from minutebook.errors import CorruptDocumentError, EncryptedDocumentError, NoTextLayerError
+from minutebook.ingest import pdf_fast
 from minutebook.ingest.blocks import TextBuilder
 
 _PAGE_NUMBER = re.compile(r"^(page\s+)?\d{1,4}(\s+of\s+\d{1,4})?$|^-\s*\d{1,4}\s*-$", re.I)
@@ -139,18 +140,32 @@ def _paragraphs(page: _Page, running: set[tuple[str, int]]) -> list[tuple[float,
     return paragraphs
 
 
+def _read_fast(page: Any, fast: pdf_fast.FastPdf | None) -> _Page | None:
+    # pages without tables or rules take PDFium's characters through the same line builder
+    if fast is None:
+        return None
+    lines = fast.page_lines(page.page_number - 1, tuple(page.bbox))
+    if lines is None:
+        return None
+    return _Page(page.page_number, float(page.width), [_Line(*ln) for ln in lines])
+
+
 def load(path: Path, data: bytes) -> TextBuilder:
     pages: list[_Page] = []
+    fast = pdf_fast.open_fast(data)
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for page in pdf.pages:
                 try:
-                    pages.append(_read_page(page))
+                    pages.append(_read_fast(page, fast) or _read_page(page))
                 finally:
                     # without this pdfplumber keeps every page's objects: ~7 MB a page
                     page.close()
     except (PdfminerException, MalformedPDFException) as exc:
         raise _classify(path, exc) from exc
+    finally:
+        if fast is not None:
+            fast.close()
     if not any(p.lines or p.tables for p in pages):
         raise NoTextLayerError(str(path), "no text layer: run OCR first (e.g. ocrmypdf)")
     running = _running_lines(pages)
