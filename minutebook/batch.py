@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
-from collections.abc import Iterator
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 import sqlite_utils
 
+from minutebook import workers
 from minutebook.errors import MinutebookError
-from minutebook.extract import describe, extract
-from minutebook.ingest import load
-from minutebook.store import UpsertResult, upsert
+from minutebook.models import Document, Record
+from minutebook.store import UpsertResult, source_key, upsert
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +33,7 @@ class FileOutcome:
     reason: str | None = None
     stage: str | None = None
     message: str | None = None
+    pages: int = 0
 
 
 def now() -> str:
@@ -51,39 +56,133 @@ def iter_files(paths: list[Path]) -> Iterator[Path]:
             yield path
 
 
-def process_file(
-    path: Path, db: sqlite_utils.Database, run_id: int | None, debug: bool = False
-) -> FileOutcome:
-    """load -> describe -> extract -> upsert for one file; a failure is recorded, not raised."""
+@dataclass
+class Analysis:
+    """What a worker sends back for one file: the document and its records, or why not."""
+
+    path: str
+    document: Document | None = None
+    records: list[Record] = field(default_factory=list)
+    seconds: float = 0.0
+    reason: str | None = None
+    stage: str | None = None
+    message: str | None = None
+
+
+def analyse(
+    path: Path, on_stage: Callable[[str], None] = lambda _s: None, debug: bool = False
+) -> Analysis:
+    """load -> describe -> extract for one file, in a worker; a failure is returned, not raised."""
+    # imported here, in the worker: the writer process never parses, so never pays for spaCy
+    from minutebook.extract import describe, extract
+    from minutebook.ingest import load
+
+    started = time.monotonic()
     try:
+        on_stage("load")
         document = describe(load(path))
+        on_stage("extract")
         records = extract(document)
-        result = upsert(db, document, records, run_id)
     except MinutebookError as exc:
         if debug:
             raise
-        outcome = FileOutcome(
-            str(path), False, reason=exc.reason, stage=exc.stage, message=str(exc)
-        )
+        return Analysis(str(path), reason=exc.reason, stage=exc.stage, message=str(exc))
     # One document must never stop the batch: anything unexpected is recorded as an
     # internal error for that file, and --debug re-raises it with its traceback.
     except Exception as exc:
         if debug:
             raise
-        outcome = FileOutcome(
+        return Analysis(
             str(path),
-            False,
             reason="internal",
             stage="internal",
             message=f"{path}: internal error ({type(exc).__name__}: {exc}); re-run with --debug",
         )
+    return Analysis(str(path), document, records, time.monotonic() - started)
+
+
+def lost(path: Path, what: workers.Lost, timeout: float | None) -> Analysis:
+    """The failure for a file whose worker overran the time limit or died."""
+    if what.why == "timeout":
+        detail = (
+            f"gave up after {timeout:g} s in {what.stage}; "
+            "raise --timeout or check the file by hand"
+        )
     else:
-        kinds: dict[str, int] = {}
-        for r in records:
-            kinds[r.kind] = kinds.get(r.kind, 0) + 1
-        return FileOutcome(str(path), True, len(records), kinds, result)
+        detail = f"the worker process died in {what.stage}; re-run with --debug to see why"
+    return Analysis(str(path), reason=what.why, stage=what.stage, message=f"{path}: {detail}")
+
+
+def write(db: sqlite_utils.Database, analysis: Analysis, run_id: int | None) -> FileOutcome:
+    """Store one analysed file in its own transaction, or record why it failed."""
+    doc = analysis.document
+    if doc is not None:
+        try:
+            result = upsert(db, doc, analysis.records, run_id)
+        except (MinutebookError, sqlite3.Error) as exc:
+            outcome = FileOutcome(
+                analysis.path,
+                False,
+                reason="store",
+                stage="store",
+                message=f"{analysis.path}: could not be stored ({exc})",
+            )
+        else:
+            kinds: dict[str, int] = {}
+            for r in analysis.records:
+                kinds[r.kind] = kinds.get(r.kind, 0) + 1
+            return FileOutcome(
+                analysis.path, True, len(analysis.records), kinds, result, pages=doc.pages
+            )
+    else:
+        outcome = FileOutcome(
+            analysis.path,
+            False,
+            reason=analysis.reason,
+            stage=analysis.stage,
+            message=analysis.message,
+        )
     record_failure(db, run_id, outcome)
     return outcome
+
+
+def process_file(
+    path: Path, db: sqlite_utils.Database, run_id: int | None, debug: bool = False
+) -> FileOutcome:
+    """load -> describe -> extract -> upsert for one file, in this process."""
+    return write(db, analyse(path, debug=debug), run_id)
+
+
+def unchanged(db: sqlite_utils.Database, paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """Split paths into (to process, unchanged since stored): same content hash, same key.
+
+    Hashing is cheap next to parsing; a file that cannot be read is left to the worker,
+    which reports it as a failure.
+    """
+    stored = dict(db.execute("select id, sha256 from documents").fetchall())
+    todo: list[Path] = []
+    same: list[Path] = []
+    for path in paths:
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            todo.append(path)
+            continue
+        (same if stored.get(source_key(str(path))) == digest else todo).append(path)
+    return todo, same
+
+
+def analyse_all(
+    paths: list[Path], jobs: int, timeout: float | None, debug: bool = False
+) -> Iterator[Analysis]:
+    """Analyses of every path, in the order they finish: in worker processes, or in this
+    process one by one with --debug (tracebacks, no time limit)."""
+    if debug:
+        for _path, result in workers.run_in_process(partial(analyse, debug=True), paths):
+            yield result
+        return
+    for path, result in workers.run_pool(analyse, paths, jobs, timeout):
+        yield lost(path, result, timeout) if isinstance(result, workers.Lost) else result
 
 
 def record_failure(db: sqlite_utils.Database, run_id: int | None, outcome: FileOutcome) -> None:

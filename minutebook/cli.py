@@ -6,22 +6,22 @@ import csv
 import enum
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from minutebook import batch
 from minutebook.commands import register_all
 from minutebook.errors import MinutebookError
-from minutebook.extract import describe, extract
-from minutebook.ingest import load
 from minutebook.models import Record
+from minutebook.progress import BatchProgress
 from minutebook.store import open_db
+from minutebook.store.lock import IngestLock, use_wal
 
 
 class Exit(enum.IntEnum):
@@ -90,10 +90,22 @@ def _fail(message: str, code: Exit = Exit.USAGE) -> typer.Exit:
     return typer.Exit(int(code))
 
 
-@app.command("ingest", epilog="Example: minutebook ingest samples/ --db minutebook.db")
+@app.command(
+    "ingest",
+    epilog="Example: minutebook ingest samples/ --db minutebook.db --workers 2 --timeout 300",
+)
 def ingest_cmd(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).")],
     db_path: DbOption = Path("minutebook.db"),
+    jobs: Annotated[
+        int, typer.Option("--workers", "-w", min=1, help="Worker processes (default: all cores).")
+    ] = os.cpu_count() or 1,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=1, help="Seconds one document may take.")
+    ] = 600,
+    force: Annotated[
+        bool, typer.Option("--force", help="Re-extract files whose content is already stored.")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the summary.")] = False,
     debug: DebugOption = False,
 ) -> None:
@@ -102,62 +114,39 @@ def ingest_cmd(
     if missing:
         raise _fail(f"no such file or folder: {', '.join(missing)}")
     try:
-        db = open_db(db_path)
+        with IngestLock(db_path):
+            failed = _ingest(paths, db_path, jobs, timeout, force, quiet, debug)
     except MinutebookError as exc:
         raise _fail(str(exc)) from None
-    files = list(batch.iter_files(paths))
-    run_id = batch.start_run(db, "ingest " + " ".join(map(str, paths)))
-    outcomes: list[batch.FileOutcome] = []
-    show_bar = err.is_terminal and not quiet
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=err,
-        disable=not show_bar,
-        transient=True,
-    ) as progress:
-        task = progress.add_task("documents", total=len(files))
-        for path in files:
-            outcome = batch.process_file(path, db, run_id, debug=debug)
-            outcomes.append(outcome)
-            progress.advance(task)
-            if not quiet:
-                _report(outcome)
-    batch.finish_run(db, run_id, outcomes)
-    _summary(outcomes, db_path)
-    if any(not o.ok for o in outcomes):
+    if failed:
         raise typer.Exit(int(Exit.SOME_FAILED))
 
 
-def _report(o: batch.FileOutcome) -> None:
-    if o.ok and o.result is not None:
-        r = o.result
-        _say(
-            f"ok      {o.path}: {o.records} records "
-            f"({len(r.new)} new, {len(r.updated)} updated, {len(r.removed)} removed)"
-        )
-    else:
-        _say(f"FAILED  {o.message} [{o.reason}]")
-
-
-def _summary(outcomes: list[batch.FileOutcome], db_path: Path) -> None:
-    ok = [o for o in outcomes if o.ok]
-    failed = [o for o in outcomes if not o.ok]
-    kinds: dict[str, int] = {}
-    for o in ok:
-        for k, n in o.kinds.items():
-            kinds[k] = kinds.get(k, 0) + n
-    by_kind = ", ".join(f"{k}: {n}" for k, n in sorted(kinds.items())) or "none"
-    reasons: dict[str, int] = {}
-    for o in failed:
-        reasons[o.reason or "?"] = reasons.get(o.reason or "?", 0) + 1
-    why = f" ({', '.join(f'{k}: {n}' for k, n in sorted(reasons.items()))})" if failed else ""
-    _say(
-        f"{len(outcomes)} documents: {len(ok)} written to {db_path} "
-        f"({sum(o.records for o in ok)} records; {by_kind}), {len(failed)} failed{why}"
-    )
+def _ingest(
+    paths: list[Path],
+    db_path: Path,
+    jobs: int,
+    timeout: float,
+    force: bool,
+    quiet: bool,
+    debug: bool,
+) -> int:
+    """The batch itself, under the lock: returns how many documents failed."""
+    db = open_db(db_path)
+    use_wal(db)
+    files = list(batch.iter_files(paths))
+    todo, same = (files, []) if force else batch.unchanged(db, files)
+    run_id = batch.start_run(db, "ingest " + " ".join(map(str, paths)))
+    outcomes: list[batch.FileOutcome] = []
+    with BatchProgress(err, len(todo), quiet) as progress:
+        progress.unchanged(same)
+        for analysis in batch.analyse_all(todo, jobs, timeout, debug=debug):
+            outcome = batch.write(db, analysis, run_id)
+            outcomes.append(outcome)
+            progress.done(outcome)
+    batch.finish_run(db, run_id, outcomes)
+    progress.summary(db_path)
+    return progress.tally.failed
 
 
 @app.command(
@@ -175,6 +164,9 @@ def extract_cmd(
     debug: DebugOption = False,
 ) -> None:
     """Print the records of one file, without a database (JSON Lines by default)."""
+    from minutebook.extract import describe, extract
+    from minutebook.ingest import load
+
     try:
         records = extract(describe(load(path)))
     except MinutebookError as exc:

@@ -9,7 +9,7 @@ import sqlite_utils
 
 from minutebook.errors import StoreError
 from minutebook.store.schema import ensure_schema
-from minutebook.store.upsert import UpsertResult, document_key, upsert
+from minutebook.store.upsert import UpsertResult, document_key, source_key, upsert
 
 
 def open_db(path: Path | str) -> sqlite_utils.Database:
@@ -30,4 +30,4 @@ def open_db(path: Path | str) -> sqlite_utils.Database:
     return db
 
 
-__all__ = ["UpsertResult", "document_key", "open_db", "upsert"]
+__all__ = ["UpsertResult", "document_key", "open_db", "source_key", "upsert"]

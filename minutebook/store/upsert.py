@@ -25,12 +25,12 @@ class UpsertResult:
 
 def document_key(document: Document) -> str:
     """A document's identity across re-publication: its source path, not its content."""
-    source = Path(document.source)
-    ident = (
-        source.resolve().as_posix()
-        if not re.match(r"^\w+://", document.source)
-        else (document.source)
-    )
+    return source_key(document.source)
+
+
+def source_key(source: str) -> str:
+    """document_key from the source alone, so a batch can skip a file before loading it."""
+    ident = Path(source).resolve().as_posix() if not re.match(r"^\w+://", source) else source
     return hashlib.sha256(ident.encode()).hexdigest()[:16]
 
 

@@ -1,0 +1,59 @@
+"""One writer per database: an ingest holds a lock beside the file while it runs.
+
+SQLite would serialise two writers itself, but two batches over the same folder would
+both parse everything and interleave their runs. The lock is an flock on `<db>.lock`:
+the kernel drops it when the process ends, even by kill -9, so it never goes stale.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from pathlib import Path
+from types import TracebackType
+
+import sqlite_utils
+
+from minutebook.errors import StoreError
+
+
+class IngestLock:
+    """Held for the length of an ingest; a second one on the same database fails at once."""
+
+    def __init__(self, db_path: Path) -> None:
+        self.path = db_path.with_name(db_path.name + ".lock")
+        self._fd: int | None = None
+
+    def __enter__(self) -> IngestLock:
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.read(fd, 32).decode(errors="replace").strip() or "unknown"
+            os.close(fd)
+            raise StoreError(
+                str(self.path.with_suffix("")),
+                f"another ingest (pid {holder}) is writing to this database; "
+                "wait for it to finish or use another --db",
+            ) from None
+        os.ftruncate(fd, 0)
+        os.write(fd, str(os.getpid()).encode())
+        self._fd = fd
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing the descriptor releases the flock
+            self._fd = None
+
+
+def use_wal(db: sqlite_utils.Database) -> None:
+    """WAL: readers (export, failures) keep working while an ingest writes, and a commit
+    is one append, so a killed process leaves whole transactions or none."""
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = NORMAL")

@@ -1,0 +1,146 @@
+"""A pool of worker processes that runs one job per file, with a time limit per file.
+
+concurrent.futures cannot stop a running task, so a PDF that hangs pdfminer would hang
+the batch. Here each worker is a process of its own: past the time limit it is killed
+and replaced, and a worker that dies (a crash in a C library, the OOM killer) is
+replaced too. Either way the file fails alone and the others carry on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any
+
+# A job is called in the worker with the file and a callback naming the stage it is in.
+Job = Callable[[Path, Callable[[str], None]], Any]
+# Lines of the protocol, worker to parent: ("stage", name) then ("done", result).
+_STAGE = "stage"
+_DONE = "done"
+
+
+@dataclass(frozen=True)
+class Lost:
+    """A file whose worker was killed at the time limit or died; `stage` is where it was."""
+
+    why: str  # "timeout" or "crashed"
+    stage: str
+    seconds: float
+
+
+def _serve(conn: Connection, job: Job) -> None:
+    """The worker's loop: a path in, stage names and one result out, until told to stop."""
+    while True:
+        name = conn.recv()
+        if name is None:
+            return
+        result = job(Path(name), lambda stage: conn.send((_STAGE, stage)))
+        conn.send((_DONE, result))
+
+
+class _Worker:
+    def __init__(self, ctx: Any, job: Job) -> None:
+        self._ctx = ctx
+        self._job = job
+        self.path: Path | None = None
+        self.stage = "start"
+        self.started = 0.0
+        self._spawn()
+
+    def _spawn(self) -> None:
+        self.conn, child = self._ctx.Pipe()
+        self.process = self._ctx.Process(target=_serve, args=(child, self._job), daemon=True)
+        self.process.start()
+        child.close()
+
+    def give(self, path: Path) -> None:
+        self.path, self.stage, self.started = path, "start", time.monotonic()
+        self.conn.send(str(path))
+
+    def replace(self) -> None:
+        """Kill this worker (it overran or died) and start a fresh one in its place."""
+        self.process.kill()
+        self.process.join()
+        self.conn.close()
+        self.path = None
+        self._spawn()
+
+    def stop(self) -> None:
+        with contextlib.suppress(OSError):  # already gone
+            self.conn.send(None)
+        self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
+def run_in_process(job: Job, paths: list[Path]) -> Iterator[tuple[Path, Any]]:
+    """The same jobs one after another in this process: for --debug, so tracebacks show."""
+    for path in paths:
+        yield path, job(path, lambda _stage: None)
+
+
+def run_pool(
+    job: Job, paths: list[Path], workers: int, timeout: float | None
+) -> Iterator[tuple[Path, Any]]:
+    """(path, job result or Lost) for every path, in the order they finish.
+
+    The caller may do slow work (write to the database) between results: the workers
+    carry on meanwhile.
+    """
+    if not paths:
+        return
+    # spawn, not fork: the parent has a database open and rich's refresh thread running
+    ctx = multiprocessing.get_context("spawn")
+    queue = deque(paths)
+    pool = [_Worker(ctx, job) for _ in range(max(1, min(workers, len(paths))))]
+    try:
+        while queue or any(w.path for w in pool):
+            for w in pool:
+                if w.path is None and queue:
+                    w.give(queue.popleft())
+            busy = [w for w in pool if w.path is not None]
+            ready = wait([w.conn for w in busy], timeout=_next_deadline(busy, timeout))
+            for w in busy:
+                if w.conn in ready:
+                    yield from _receive(w)
+            if timeout is not None:
+                now = time.monotonic()
+                for w in busy:
+                    if w.path is not None and now - w.started > timeout:
+                        path, lost = w.path, Lost("timeout", w.stage, now - w.started)
+                        w.replace()
+                        yield path, lost
+    finally:
+        for w in pool:
+            w.stop()
+
+
+def _receive(w: _Worker) -> Iterator[tuple[Path, Any]]:
+    try:
+        kind, value = w.conn.recv()
+    except (EOFError, OSError):
+        path, lost = w.path, Lost("crashed", w.stage, time.monotonic() - w.started)
+        w.replace()
+        if path is not None:
+            yield path, lost
+        return
+    if kind == _STAGE:
+        w.stage = value
+    elif w.path is not None:
+        path, w.path = w.path, None
+        yield path, value
+
+
+def _next_deadline(busy: list[_Worker], timeout: float | None) -> float | None:
+    if timeout is None or not busy:
+        return None
+    first = min(w.started for w in busy)
+    return max(0.0, first + timeout - time.monotonic()) + 0.01
