@@ -21,6 +21,9 @@ from minutebook.models import Document, Record
 from minutebook.store import UpsertResult, source_key, upsert
 
 log = logging.getLogger(__name__)
+# spaCy's make_doc refuses longer texts (nlp.max_length); minutes are a few hundred
+# thousand characters at most, so a longer text is an archive or a dump, not one meeting.
+MAX_TEXT_CHARS = 1_000_000
 
 
 @dataclass
@@ -82,6 +85,8 @@ def analyse(
         on_stage("load")
         document = describe(load(path))
         on_stage("extract")
+        if len(document.text) > MAX_TEXT_CHARS:
+            return _too_large(path, len(document.text))
         records = extract(document)
     except MinutebookError as exc:
         if debug:
@@ -99,6 +104,26 @@ def analyse(
             message=f"{path}: internal error ({type(exc).__name__}: {exc}); re-run with --debug",
         )
     return Analysis(str(path), document, records, time.monotonic() - started)
+
+
+def _too_large(path: Path, chars: int) -> Analysis:
+    return Analysis(
+        str(path),
+        reason="too_large",
+        stage="extract",
+        message=(
+            f"{path}: {chars:,} characters of text, over the {MAX_TEXT_CHARS:,} one set of "
+            "minutes can have; split the file into its meetings"
+        ),
+    )
+
+
+def warm_up() -> None:
+    """Once per worker: import the parsers and load the pattern files before any file."""
+    from minutebook.extract.nlp import load_patterns
+    from minutebook.ingest import load  # noqa: F401
+
+    load_patterns()
 
 
 def lost(path: Path, what: workers.Lost, timeout: float | None) -> Analysis:
@@ -181,7 +206,7 @@ def analyse_all(
         for _path, result in workers.run_in_process(partial(analyse, debug=True), paths):
             yield result
         return
-    for path, result in workers.run_pool(analyse, paths, jobs, timeout):
+    for path, result in workers.run_pool(analyse, paths, jobs, timeout, warm_up):
         yield lost(path, result, timeout) if isinstance(result, workers.Lost) else result
 
 

@@ -20,7 +20,11 @@ from typing import Any
 
 # A job is called in the worker with the file and a callback naming the stage it is in.
 Job = Callable[[Path, Callable[[str], None]], Any]
-# Lines of the protocol, worker to parent: ("stage", name) then ("done", result).
+# Run once in each new worker before its first file, e.g. to import and load patterns.
+WarmUp = Callable[[], None]
+# The protocol, worker to parent: ("ready", None) once warm, then per file
+# ("stage", name)... ("done", result).
+_READY = "ready"
 _STAGE = "stage"
 _DONE = "done"
 
@@ -34,8 +38,11 @@ class Lost:
     seconds: float
 
 
-def _serve(conn: Connection, job: Job) -> None:
+def _serve(conn: Connection, job: Job, warm_up: WarmUp | None) -> None:
     """The worker's loop: a path in, stage names and one result out, until told to stop."""
+    if warm_up is not None:
+        warm_up()
+    conn.send((_READY, None))
     while True:
         name = conn.recv()
         if name is None:
@@ -45,17 +52,22 @@ def _serve(conn: Connection, job: Job) -> None:
 
 
 class _Worker:
-    def __init__(self, ctx: Any, job: Job) -> None:
+    def __init__(self, ctx: Any, job: Job, warm_up: WarmUp | None) -> None:
         self._ctx = ctx
         self._job = job
+        self._warm_up = warm_up
+        self.ready = False
         self.path: Path | None = None
         self.stage = "start"
         self.started = 0.0
         self._spawn()
 
     def _spawn(self) -> None:
+        self.ready = False
         self.conn, child = self._ctx.Pipe()
-        self.process = self._ctx.Process(target=_serve, args=(child, self._job), daemon=True)
+        self.process = self._ctx.Process(
+            target=_serve, args=(child, self._job, self._warm_up), daemon=True
+        )
         self.process.start()
         child.close()
 
@@ -88,27 +100,33 @@ def run_in_process(job: Job, paths: list[Path]) -> Iterator[tuple[Path, Any]]:
 
 
 def run_pool(
-    job: Job, paths: list[Path], workers: int, timeout: float | None
+    job: Job,
+    paths: list[Path],
+    workers: int,
+    timeout: float | None,
+    warm_up: WarmUp | None = None,
 ) -> Iterator[tuple[Path, Any]]:
     """(path, job result or Lost) for every path, in the order they finish.
 
-    The caller may do slow work (write to the database) between results: the workers
-    carry on meanwhile.
+    A file's time limit starts when a warm worker takes it, so imports are not charged
+    to the first file. The caller may do slow work (write to the database) between
+    results: the workers carry on meanwhile.
     """
     if not paths:
         return
     # spawn, not fork: the parent has a database open and rich's refresh thread running
     ctx = multiprocessing.get_context("spawn")
     queue = deque(paths)
-    pool = [_Worker(ctx, job) for _ in range(max(1, min(workers, len(paths))))]
+    pool = [_Worker(ctx, job, warm_up) for _ in range(max(1, min(workers, len(paths))))]
     try:
         while queue or any(w.path for w in pool):
             for w in pool:
-                if w.path is None and queue:
+                if w.ready and w.path is None and queue:
                     w.give(queue.popleft())
             busy = [w for w in pool if w.path is not None]
-            ready = wait([w.conn for w in busy], timeout=_next_deadline(busy, timeout))
-            for w in busy:
+            listening = [w for w in pool if w.path is not None or not w.ready]
+            ready = wait([w.conn for w in listening], timeout=_next_deadline(busy, timeout))
+            for w in listening:
                 if w.conn in ready:
                     yield from _receive(w)
             if timeout is not None:
@@ -127,12 +145,17 @@ def _receive(w: _Worker) -> Iterator[tuple[Path, Any]]:
     try:
         kind, value = w.conn.recv()
     except (EOFError, OSError):
+        if not w.ready:
+            # dying before any file means every worker will: stop instead of respawning
+            raise RuntimeError("a worker process could not start; run with --debug") from None
         path, lost = w.path, Lost("crashed", w.stage, time.monotonic() - w.started)
         w.replace()
         if path is not None:
             yield path, lost
         return
-    if kind == _STAGE:
+    if kind == _READY:
+        w.ready = True
+    elif kind == _STAGE:
         w.stage = value
     elif w.path is not None:
         path, w.path = w.path, None

@@ -1,0 +1,216 @@
+"""Batch runs: worker processes, unchanged files skipped, kill -9 and two ingests at once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from minutebook import workers
+from minutebook.cli import app
+from tests.conftest import ROOT, SAMPLES
+from tests.fixtures import minutes_pdf
+
+runner = CliRunner()
+
+
+def _job(path: Path, on_stage: Callable[[str], None]) -> str:
+    """A stand-in for the pipeline: its file name says how it behaves."""
+    if "sleepy" in path.name:
+        on_stage("load")
+        time.sleep(60)
+    if "doomed" in path.name:
+        on_stage("extract")
+        os._exit(3)
+    return path.name.upper()
+
+
+def test_workers_timeout_and_crash_fail_alone_the_rest_finish() -> None:
+    names = ["a.txt", "sleepy.pdf", "b.txt", "doomed.pdf", "c.txt", "d.txt"]
+    started = time.monotonic()
+    results = dict(workers.run_pool(_job, [Path(n) for n in names], workers=2, timeout=3))
+    assert time.monotonic() - started < 50  # far less than the 60 s the sleeper wants
+    assert results[Path("sleepy.pdf")] == workers.Lost("timeout", "load", pytest.approx(3, abs=2))
+    lost = results[Path("doomed.pdf")]
+    assert isinstance(lost, workers.Lost)
+    assert (lost.why, lost.stage) == ("crashed", "extract")
+    assert {p: r for p, r in results.items() if isinstance(r, str)} == {
+        Path(n): n.upper() for n in ("a.txt", "b.txt", "c.txt", "d.txt")
+    }
+
+
+def _records(db: Path) -> list[tuple[object, ...]]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(
+            "select id, document_id, kind, code, text, text_hash, status from records order by id"
+        ).fetchall()
+
+
+def _count(db: Path, sql: str) -> int:
+    with sqlite3.connect(db) as conn:
+        return int(conn.execute(sql).fetchone()[0])
+
+
+def test_batch_workers_1_and_2_store_the_same_records(tmp_path: Path) -> None:
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    for db, n in ((one, "1"), (two, "2")):
+        result = runner.invoke(app, ["ingest", str(SAMPLES), "--db", str(db), "--workers", n])
+        assert result.exit_code == 0, result.stderr
+    assert _records(one) == _records(two)
+    assert _count(one, "select count(*) from documents") == 12
+
+
+def test_batch_unchanged_files_are_skipped_and_force_reextracts(samples_copy: Path) -> None:
+    db = samples_copy.parent / "m.db"
+    first = runner.invoke(app, ["ingest", str(samples_copy), "--db", str(db)])
+    assert first.exit_code == 0, first.stderr
+    before = _records(db)
+
+    again = runner.invoke(app, ["ingest", str(samples_copy), "--db", str(db)])
+    assert again.exit_code == 0
+    assert "12 documents: 0 written" in again.stderr
+    assert "12 unchanged" in again.stderr
+    assert _records(db) == before
+
+    # a re-published file (one more decision) is the only one parsed again
+    changed = samples_copy / "nelincs_cllsp_minutes_2020-07-09.txt"
+    changed.write_text(
+        changed.read_text(encoding="utf-8")
+        + "\nSPCLL.99 ANY OTHER BUSINESS\nRESOLVED – That the clerk circulate the new rota.\n",
+        encoding="utf-8",
+    )
+    third = runner.invoke(app, ["ingest", str(samples_copy), "--db", str(db)])
+    assert third.exit_code == 0
+    assert "12 documents: 1 written" in third.stderr
+    assert f"ok      {changed}: 6 records (1 new, 0 updated, 0 removed)" in third.stderr
+    assert len(_records(db)) == len(before) + 1
+
+    forced = runner.invoke(app, ["ingest", str(samples_copy), "--db", str(db), "--force"])
+    assert forced.exit_code == 0
+    assert "12 documents: 12 written" in forced.stderr
+    assert len(_records(db)) == len(before) + 1  # re-extracting the same content adds nothing
+
+
+def test_batch_quiet_prints_only_the_summary(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["ingest", str(SAMPLES), "--db", str(tmp_path / "m.db"), "--quiet"])
+    assert result.exit_code == 0
+    assert "ok      " not in result.stderr
+    assert "12 documents: 12 written" in result.stderr
+
+
+def _corpus(folder: Path, copies: int) -> list[Path]:
+    """Many real documents: the samples, plus reportlab PDFs of the text samples."""
+    folder.mkdir()
+    out = []
+    for i in range(copies):
+        for sample in sorted(SAMPLES.iterdir()):
+            target = folder / f"{i:02d}-{sample.name}"
+            shutil.copy(sample, target)
+            out.append(target)
+        out.append(
+            minutes_pdf("nelincs_cllsp_minutes_2020-07-09.txt", folder / f"{i:02d}-nelincs.pdf")
+        )
+    return out
+
+
+def _ingest_process(folder: Path, db: Path, *extra: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "minutebook", "ingest", str(folder), "--db", str(db), *extra],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group: kill -9 reaches the workers too
+    )
+
+
+def _wait_for(check: Callable[[], bool], seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while not check():
+        if time.monotonic() > deadline:
+            pytest.fail("timed out waiting for the ingest subprocess")
+        time.sleep(0.2)
+
+
+def _documents_so_far(db: Path) -> int:
+    if not db.exists():
+        return 0
+    try:
+        return _count(db, "select count(*) from documents")
+    except sqlite3.OperationalError:
+        return 0  # schema not created yet
+
+
+@pytest.mark.slow
+def test_batch_kill_9_mid_batch_leaves_whole_documents_and_rerun_finishes(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "corpus"
+    files = _corpus(folder, 3)
+    reference = tmp_path / "reference.db"
+    assert runner.invoke(app, ["ingest", str(folder), "--db", str(reference)]).exit_code == 0
+
+    db = tmp_path / "m.db"
+    proc = _ingest_process(folder, db, "--workers", "2")
+    _wait_for(lambda: _documents_so_far(db) >= 3, 240)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.communicate()  # reap it and close its pipes
+    assert proc.returncode == -signal.SIGKILL
+
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("pragma integrity_check").fetchone() == ("ok",)
+        stored = conn.execute(
+            "select d.id, count(r.id) from documents d left join records r "
+            "on r.document_id = d.id group by d.id"
+        ).fetchall()
+    with sqlite3.connect(reference) as conn:
+        complete = dict(
+            conn.execute(
+                "select d.id, count(r.id) from documents d left join records r "
+                "on r.document_id = d.id group by d.id"
+            ).fetchall()
+        )
+    assert 3 <= len(stored) < len(files), "killed mid-batch, not before or after"
+    for doc_id, n in stored:
+        assert n == complete[doc_id], "a stored document has all of its records"
+
+    rerun = runner.invoke(app, ["ingest", str(folder), "--db", str(db)])
+    assert rerun.exit_code == 0, rerun.stderr
+    assert f"{len(stored)} unchanged" in rerun.stderr
+    assert _records(db) == _records(reference)
+
+
+@pytest.mark.slow
+def test_batch_second_ingest_on_same_db_exits_with_clear_message(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    _corpus(folder, 2)
+    db = tmp_path / "m.db"
+    first = _ingest_process(folder, db, "--workers", "1")
+    lock = db.with_name(db.name + ".lock")
+    _wait_for(lambda: lock.exists() and lock.read_text().strip() == str(first.pid), 60)
+
+    second = runner.invoke(app, ["ingest", str(SAMPLES), "--db", str(db)])
+    assert first.poll() is None, "the first ingest was still running"
+    assert second.exit_code == 2
+    assert second.stderr.strip() == (
+        f"error: {db}: another ingest (pid {first.pid}) is writing to this database; "
+        "wait for it to finish or use another --db"
+    )
+
+    _, stderr = first.communicate(timeout=600)
+    assert first.returncode == 0, stderr
+    assert _count(db, "select count(*) from runs") == 1
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("pragma integrity_check").fetchone() == ("ok",)
+    # once the first has finished, the lock is free again
+    third = runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--quiet"])
+    assert third.exit_code == 0, third.stderr
