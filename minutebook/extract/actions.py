@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
 
-from minutebook.extract.nlp import Rule, load_patterns
+from minutebook.errors import PatternFileError
+from minutebook.extract.nlp import Rule, load_patterns, tokens
 from minutebook.extract.text import sentence_end, trim_span
 from minutebook.models import Document
 
-_SENTENCE_START = re.compile(r"(?:^|[.;:!?)]\s*|\b(?:[a-z]|[ivx]{1,4}|\d{1,2})[).]\s*)$")
+# an instruction opens a sentence, a clause after a comma, or a labelled minute ("iv) ")
+_SENTENCE_START = re.compile(r"(?:^|[.;:!?),]\s*|(?:\b|\d)(?:[a-z]|[ivx]{1,5}|\d{1,2})[).]\s*)$")
 
 
 @dataclass(frozen=True)
@@ -20,15 +24,39 @@ class Instruction:
     rule: Rule
 
 
+@cache
+def _closing() -> re.Pattern[str]:
+    path = files("minutebook.extract") / "patterns" / "closing.txt"
+    lines = [
+        ln.strip()
+        for ln in path.read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.lstrip().startswith("#")
+    ]
+    try:
+        return re.compile("|".join(f"(?:{ln})" for ln in lines), re.IGNORECASE)
+    except re.error as exc:
+        raise PatternFileError(str(path), f"bad closing phrase: {exc}") from exc
+
+
+def meeting_end(doc: Document) -> int:
+    """Offset of the end of the block where the meeting closes (or the end of the text)."""
+    m = _closing().search(doc.text)
+    if m is None:
+        return len(doc.text)
+    block = next((b for b in doc.blocks if b.start <= m.start() <= b.end), None)
+    return block.end if block else len(doc.text)
+
+
 def find_instructions(
     doc: Document, taken: list[tuple[int, int]], skip: set[int]
 ) -> list[Instruction]:
     """Instruction sentences outside existing clauses (taken spans) and tracker rows (skip)."""
     patterns = load_patterns()
-    spacy_doc = patterns.nlp.make_doc(doc.text)
+    spacy_doc = tokens(doc.text)
     found: list[Instruction] = []
+    closed_at = meeting_end(doc)
     for rule, span in patterns.matches(spacy_doc, "action_lines"):
-        if rule.id == "action-label":
+        if rule.id == "action-label" or span.start_char >= closed_at:
             continue
         start = span.start_char
         block = next((b for b in doc.blocks if b.start <= start < b.end), None)

@@ -12,7 +12,7 @@ _WORD = r"[A-Z][\w’'&()-]*"
 _CONT = rf"(?:\s+(?:of|for|to)\s+(?:the\s+)?{_WORD}(?:\s+(?:and|&|of|for|the|{_WORD}))*)?"
 _ASKED = (
     r"\s+(?:be\s+|is\s+|are\s+)?(?:requested|asked|instructed|invited|authorised|authorized|"
-    r"delegated|directed)\s+to\b|\s+(?:to|should|shall|will|is\s+to|are\s+to|must|would)\s+[a-z]"
+    r"delegated|directed)\s+to\b|\s+(?:to|should|shall|will|is\s+to|are\s+to|must|would),?\s+[a-z]"
 )
 _ASKING = (
     r"\b(?:request|requests|requested|ask|asks|asked|instruct|instructs|instructed|invite|"

@@ -49,6 +49,35 @@ def _emit(builder: TextBuilder, kind: str, text: str) -> None:
             builder.add("paragraph", 1, part)
 
 
+_EMPHASIS = {"em", "i", "strong", "b"}
+
+
+def _trailing_tag(node: LexborNode) -> tuple[str, str] | None:
+    """A paragraph ending in a short emphasised name ("... in Salem. <em>Clerk</em>").
+
+    Minutes mark who acts this way; the name becomes a second cell so that it is never read
+    as part of the sentence. A stray character or two after the tag is page debris.
+    """
+    children = list(node.iter(include_text=True))
+    while (
+        children and children[-1].tag == "-text" and len((children[-1].text() or "").strip()) <= 2
+    ):
+        children.pop()
+    if len(children) < 2 or children[-1].tag not in _EMPHASIS:
+        return None
+    tag_text = children[-1].text(separator=" ").strip()
+    body = "".join(c.text(separator="") or "" for c in children[:-1]).strip()
+    if (
+        not tag_text
+        or len(tag_text.split()) > 6
+        or not body.endswith((".", ";", ":", ")", "”", "’", '"'))
+    ):
+        return None
+    if _BR in body or _BR in tag_text:
+        return None
+    return body, tag_text
+
+
 def _walk(node: LexborNode, builder: TextBuilder) -> None:
     for child in node.iter(include_text=False):
         tag = child.tag
@@ -57,10 +86,12 @@ def _walk(node: LexborNode, builder: TextBuilder) -> None:
         elif tag == "tr":
             cells = [c.text(separator=" ").replace(_BR, " ") for c in child.css("td, th")]
             builder.add_row(1, cells)
-        elif (tag in _LEAVES and not _has_block_child(child)) or (
-            tag in _CONTAINERS and not _has_block_child(child)
-        ):
-            _emit(builder, "paragraph", child.text(separator=""))
+        elif tag in _LEAVES | _CONTAINERS and not _has_block_child(child):
+            tagged = _trailing_tag(child)
+            if tagged:
+                builder.add_row(1, list(tagged))
+            else:
+                _emit(builder, "paragraph", child.text(separator=""))
         else:
             _walk(child, builder)
 
