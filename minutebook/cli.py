@@ -176,11 +176,14 @@ def extract_cmd(
 ) -> None:
     """Print the records of one file, without a database (JSON Lines by default)."""
     try:
-        records = extract(describe(load(path)))
+        document = describe(load(path))
+        records = extract(document)
     except MinutebookError as exc:
         if debug:
             raise
         raise _fail(str(exc), Exit.SOME_FAILED) from None
+    for warning in document.warnings:
+        _say(f"warning: {path}: {warning}")
     if fmt is OutputFormat.jsonl:
         for r in records:
             sys.stdout.write(json.dumps(_jsonl(r), ensure_ascii=False) + "\n")

@@ -10,16 +10,16 @@ from datetime import date
 from pydantic import ValidationError
 
 from minutebook.errors import ExtractError
-from minutebook.extract.actions import find_instructions
+from minutebook.extract.actions import action_labels, find_instructions
 from minutebook.extract.clauses import Clause, find_clauses, introducer_in
 from minutebook.extract.codes import join_code
 from minutebook.extract.dates import find_dates, parse_date_prefix
 from minutebook.extract.meeting import committee, meeting_date
 from minutebook.extract.motions import Motion, find_motions
-from minutebook.extract.nlp import load_patterns
+from minutebook.extract.nlp import load_patterns, tokens
 from minutebook.extract.people import find_owner, is_known_role
 from minutebook.extract.structure import Item, find_items, item_at
-from minutebook.extract.tags import LABEL, action_span, find_tagged, label_code, owner_for
+from minutebook.extract.tags import action_span, find_tagged, label_code, owner_for
 from minutebook.extract.text import flat, trim_span
 from minutebook.extract.trackers import Row, split_code, tracker_rows
 from minutebook.models import Document, Record
@@ -40,15 +40,33 @@ _DEADLINE_CUE = (
 
 
 def describe(doc: Document) -> Document:
-    """The document with the meeting date and committee its header states (None if unstated)."""
+    """The document with the meeting date and committee its header states (None if unstated),
+    and a warning when its language is not one the rules cover."""
     items = find_items(doc)
     header_end = items[0].start if items else 0
+    warnings = list(doc.warnings)
+    share = english_share(doc.text)
+    if share < ENGLISH_MIN:
+        warnings.append(
+            f"text does not read as English ({share:.0%} English function words); "
+            "the rules cover English minutes only, so records may be missing"
+        )
     return doc.model_copy(
         update={
             "meeting_date": meeting_date(doc, header_end),
             "committee": committee(doc, header_end),
+            "warnings": tuple(warnings),
         }
     )
+
+
+ENGLISH_MIN = 0.2  # English prose runs at 35-50 % function words; French minutes at under 10 %
+
+
+def english_share(text: str) -> float:
+    """Share of word tokens that are English function words (spaCy's stop list)."""
+    words = [t for t in tokens(text) if t.is_alpha]
+    return sum(t.is_stop for t in words) / len(words) if words else 1.0
 
 
 def is_noting(text: str) -> bool:
@@ -146,7 +164,7 @@ def _clause_code(doc: Document, clause: Clause, item: Item | None) -> str | None
     """Item code and sub-clause label; a minute opened by its own label ("4.11i)") uses it."""
     item_code = item.code if item else None
     block = next(b for b in doc.blocks if b.start <= clause.start <= b.end)
-    if clause.label is None and LABEL.match(doc.text, block.start):
+    if clause.label is None:
         return label_code(doc, block.start, item_code)
     return join_code(item_code, clause.label)
 
@@ -271,7 +289,27 @@ def extract(doc: Document) -> list[Record]:
         records.append(
             _action(doc, items, span[0], span[1], owner_for(t.tag, text), "tags:owner-tag", meeting)
         )
+    records = _apply_action_labels(doc, records)
     return sorted(records, key=lambda r: r.start)
+
+
+def _apply_action_labels(doc: Document, records: list[Record]) -> list[Record]:
+    """'Action: Clerk' under a minute names the owner of that minute's records."""
+    out = list(records)
+    for index, owner in action_labels(doc):
+        if index == 0:
+            continue
+        previous = doc.blocks[index - 1]
+        hits = [i for i, r in enumerate(out) if previous.start <= r.start <= previous.end]
+        for i in hits:
+            out[i] = out[i].model_copy(
+                update={"owner": owner, "rule": out[i].rule + "+action-label"}
+            )
+        if not hits:
+            start, end = trim_span(doc.text, previous.start, previous.end)
+            items = find_items(doc)
+            out.append(_action(doc, items, start, end, owner, "action_lines:action-label", None))
+    return out
 
 
 __all__ = ["describe", "extract"]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from minutebook.extract.nlp import Rule, load_patterns, tokens
-from minutebook.extract.text import sentence_end, trim_span
+from minutebook.extract.text import SENTENCE_BREAK, sentence_end, trim_span
 from minutebook.models import Block, Document
 
 _SEPARATOR = re.compile(r"[\s:–—\-.,]*")
@@ -167,7 +167,18 @@ def _clause_at(
     block = doc.blocks[index]
     recipient = None
     body_start = match_end
-    if rule.form == "trailing":
+    if rule.form == "previous":
+        # "Cllr X asked that the Council write to the Minister. This was agreed."
+        if match_start == block.start and index > 0:
+            block = doc.blocks[index - 1]
+            match_start = block.end
+        before = text[block.start : match_start].rstrip()
+        cuts = [m.end() for m in SENTENCE_BREAK.finditer(before[:-1])]
+        body_start = block.start + (cuts[-1] if cuts else 0)
+        end = block.start + len(before)
+        opening = _MINUTE_LABEL.match(text, body_start, end)
+        body_start = opening.end() if opening else body_start
+    elif rule.form == "trailing":
         # "... It was proposed by X, seconded by Y and approved.": the minute is the decision
         opening = _MINUTE_LABEL.match(text, block.start, block.end)
         body_start = opening.end() if opening else block.start

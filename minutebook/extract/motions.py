@@ -106,7 +106,7 @@ def find_motions(doc: Document) -> list[Motion]:
             continue
         last, passed = extent
         if passed:
-            code = normalise_code(head.group("code"))
+            code = normalise_code(head.group("code") or head.group("rcode"))
             body = p["clause_start"].search(doc.text, block.start + head.end(), blocks[last].end)
             if body:
                 end = _clean_end(doc.text, body.start(), blocks[last].end)

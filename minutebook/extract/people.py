@@ -37,7 +37,8 @@ def roles() -> tuple[str, ...]:
 @cache
 def _role_regex() -> re.Pattern[str]:
     heads = "|".join(re.escape(r) for r in roles())
-    return re.compile(rf"\b(?:the\s+)?(?P<role>(?:{heads})\b{_CONT})")
+    # a title may carry qualifiers before its head word: "Area Engineer", "Senior Executive Officer"
+    return re.compile(rf"\b(?:the\s+)?(?P<role>(?:[A-Z][a-z]+\s+){{0,2}}(?:{heads})\b{_CONT})")
 
 
 @cache

@@ -22,7 +22,11 @@ _PERSON = (
     rf"(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr)\.?\s+{_NAME}(?:\s+(?:and\s+|&\s+)?{_NAME}){{0,3}}"
 )
 # A label opening a minute: "iv)", "12i)", "4.4.5iii)", "5 vi)"
-LABEL = re.compile(r"(?:[\d.]*?(?P<num>\d+)\s?)?(?P<sub>[ivx]{1,5}|[a-h])\)\s*")  # use .match
+# A label opening a minute: "iv)", "12i)", "4.4.5iii)", "5 vi)", or "4.4.9." (a reference to
+# minute 9 of an earlier meeting). Use with .match(text, pos).
+LABEL = re.compile(
+    r"(?P<prefix>(?:\d+\.)*)(?P<num>\d+)?\s?(?:(?P<sub>[ivx]{1,5}|[a-h])\)|(?<=\d)\.(?=\s))\s*"
+)
 
 
 @dataclass(frozen=True)
@@ -154,11 +158,15 @@ def owner_for(tag: str, span_text: str) -> str:
 
 
 def label_code(doc: Document, block_start: int, item_code: str | None) -> str | None:
-    """Code of a minute opened by a label: 'iv)' under item 5 -> '5(iv)'."""
+    """Code of a minute opened by a label: 'iv)' under item 5 -> '5(iv)'; none for a label
+    that refers to another item; the item's code for an unlabelled minute."""
     m = LABEL.match(doc.text, block_start)
     if not m or not item_code:
-        return None
-    num = m.group("num")
+        return item_code
+    num, sub = m.group("num"), m.group("sub")
+    if sub is None:
+        # "4.4.9." points at minute 9 of another meeting; a plain "3." numbers a paragraph
+        return None if m.group("prefix") and num != item_code else item_code
     if num is not None and num != item_code:
         return None
-    return f"{item_code}({m.group('sub')})"
+    return f"{item_code}({sub})"
