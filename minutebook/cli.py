@@ -20,6 +20,7 @@ from minutebook.commands import register_all
 from minutebook.errors import MinutebookError
 from minutebook.extract import describe, extract
 from minutebook.ingest import load
+from minutebook.lifecycle import rebuild as rebuild_lifecycle
 from minutebook.models import Record
 from minutebook.store import open_db
 
@@ -126,6 +127,7 @@ def ingest_cmd(
             if not quiet:
                 _report(outcome)
     batch.finish_run(db, run_id, outcomes)
+    rebuild_lifecycle(db)  # recommendations followed across documents, incl. this run's
     _summary(outcomes, db_path)
     if any(not o.ok for o in outcomes):
         raise typer.Exit(int(Exit.SOME_FAILED))
