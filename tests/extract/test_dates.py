@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from datetime import date
@@ -143,7 +144,7 @@ def test_arbitrary_text_gives_none_or_an_iso_prefix(text: str, base: date | None
 def test_find_dates_on_arbitrary_text(text: str) -> None:
     found = find_dates(text)
     assert found == sorted(found)
-    for (s1, e1, _), (s2, _, _) in zip(found, found[1:], strict=False):
+    for (_, e1, _), (s2, _, _) in itertools.pairwise(found):
         assert e1 <= s2, "spans never overlap"
     for start, end, value in found:
         assert 0 <= start < end <= len(text)
