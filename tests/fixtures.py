@@ -200,3 +200,31 @@ def image_only_pdf(out: Path, pages: int = 2, grid: bool = False) -> Path:
         canvas.showPage()
     canvas.save()
     return out
+
+
+def moderngov_page(items: list[tuple[str, str, list[str]]]) -> str:
+    """A ModernGov minutes page: each item a layout row (number cell, title, minutes paragraphs).
+
+    The shape follows ModernGov's published markup: td.mgItemNumberCell, p.mgAiTitleTxt,
+    ul.mgActionList, p.mgSubItemTitleTxt and div.mgWordPara, inside the council's site chrome.
+    """
+    rows = []
+    for number, title, paragraphs in items:
+        body = "".join(f"<p>{p}</p>" for p in paragraphs)
+        rows.append(
+            f'<tr><td class="mgItemNumberCell"><p class="mgAiTitleTxt">{number}</p></td>'
+            f'<td><p class="mgAiTitleTxt"><a href="mgAi.aspx?ID=1">{title}</a></p>'
+            '<ul class="mgActionList"><li><a href="ieDecisionDetails.aspx?AIId=1">'
+            f"View the decision for item {number}</a></li></ul>"
+            '<p class="mgSubItemTitleTxt">Minutes:</p>'
+            f'<div class="mgWordPara">{body}</div></td></tr>'
+        )
+    return (
+        '<!DOCTYPE html><html><head><meta http-equiv="Content-Type" '
+        'content="text/html; charset=windows-1252"><title>Minutes</title>'
+        "<script>var mgLinks = 1;</script></head><body>"
+        '<nav class="breadcrumb"><a href="/">Home</a> &gt; Committees</nav>'
+        '<div id="content"><h1 class="mgMainTitleTxt">Minutes</h1>'
+        '<table class="mgItemTable" summary="Table of items">' + "".join(rows) + "</table></div>"
+        "<footer>Powered by ModernGov</footer></body></html>"
+    )
