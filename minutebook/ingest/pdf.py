@@ -156,8 +156,6 @@ def load(path: Path, data: bytes) -> TextBuilder:
                     page.close()
     except (PdfminerException, MalformedPDFException) as exc:
         raise _classify(path, exc) from exc
-    if not any(p.lines or p.tables for p in pages):
-        raise NoTextLayerError(str(path), "no text layer: run OCR first (e.g. ocrmypdf)")
     running = _running_lines(pages)
     builder = TextBuilder()
     pending: tuple[int, str] | None = None  # a paragraph that may go on over the page
@@ -182,6 +180,10 @@ def load(path: Path, data: bytes) -> TextBuilder:
                     builder.add_row(read.number, row)
     if pending:
         builder.add("paragraph", pending[0], pending[1])
+    # Checked on what is kept, not on what pdfplumber saw: a scan's empty ruled grid, or a
+    # page number stamped by the scanner, is no text layer either.
+    if not builder.blocks:
+        raise NoTextLayerError(str(path), "no text layer: run OCR first (e.g. ocrmypdf)")
     return builder
 
 
