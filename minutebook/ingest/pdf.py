@@ -87,12 +87,12 @@ def _running_key(line: _Line) -> tuple[str, int]:
 
 def _running_lines(pages: list[_Page]) -> set[tuple[str, int]]:
     """Lines in the top or bottom two of most pages, at the same place on each."""
-    if len(pages) < 3:
+    if len(pages) < 2:
         return set()
     counts: Counter[tuple[str, int]] = Counter()
     for p in pages:
         counts.update({_running_key(ln) for ln in p.lines[:2] + p.lines[-2:]})
-    return {k for k, n in counts.items() if n >= max(3, len(pages) // 2)}
+    return {k for k, n in counts.items() if n >= max(2, (len(pages) + 1) // 2)}
 
 
 def _is_running(line: _Line, page: _Page, running: set[tuple[str, int]]) -> bool:
@@ -105,8 +105,9 @@ def _is_running(line: _Line, page: _Page, running: set[tuple[str, int]]) -> bool
 
 
 def _join(prev: str, nxt: str) -> str:
-    # Keep the hyphen: minutes hyphenate compounds ("switch-on"), rarely split words.
-    if prev.endswith("-") and nxt[:1].islower():
+    # Keep the hyphen: minutes hyphenate compounds ("switch-on", "North-East") and rarely
+    # split words, so a line-end hyphen after a letter joins the lines without a space.
+    if prev.endswith("-") and prev[-2:-1].isalpha() and nxt[:1].isalnum():
         return prev + nxt
     return prev + " " + nxt
 

@@ -49,10 +49,6 @@ def test_no_block_is_only_a_page_number(furnished: Path) -> None:
         assert not re.fullmatch(r"(Page )?\d{1,3}", doc.block_text(b))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="running lines are found only in documents of 3+ pages (ingest/pdf.py); reported",
-)
 def test_running_header_of_a_two_page_document_is_dropped(tmp_path: Path) -> None:
     header = "Burton Parish Council - Minutes of the meeting held on 2 September 2025"
     pages = [
@@ -82,9 +78,6 @@ def test_hyphenated_line_ends_are_joined_without_a_space(tmp_path: Path) -> None
     assert "traffic management" in doc.text
 
 
-@pytest.mark.xfail(
-    strict=True, reason="a capitalised word after a line-end hyphen gets a space; reported"
-)
 def test_hyphen_before_a_capitalised_word_is_joined(tmp_path: Path) -> None:
     lines = [
         "Members asked that the Director report back on the costs of the scheme for North-",
