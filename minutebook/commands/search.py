@@ -98,10 +98,13 @@ def _fail(message: str) -> typer.Exit:
 
 def _print_table(rows: list[dict[str, Any]]) -> None:
     table = Table(show_lines=True)
-    widths = {"code": 12, "owner": 24, "text": 60, "document": 36}
+    widths = {"code": 12, "owner": 24, "text": 60}
     for name in ("kind", "code", "meeting", "owner", "deadline", "text", "document", "page"):
         table.add_column(
-            name, overflow="fold", max_width=widths.get(name), no_wrap=name in {"code", "page"}
+            name,
+            overflow="fold",
+            max_width=widths.get(name),
+            no_wrap=name in {"code", "document", "page"},
         )
     for r in rows:
         table.add_row(

@@ -29,16 +29,20 @@ _DEADLINE_END = """CASE length(e.deadline)
 
 _MEETING = "coalesce(e.meeting_date, d.meeting_date)"
 
+# The "open" rule, written once and inlined: joining the open_items view instead made
+# records_by_owner take 18 s on 16,200 records (benchmarks/analytics.py), against 0.3 s.
+_TRACKED = "e.kind IN ('recommendation', 'action')"
+_CLOSED = """EXISTS (
+    SELECT 1 FROM closing_phrases p
+    WHERE instr(lower(coalesce(e.progress, '')), lower(p.phrase)) > 0)"""
+
 VIEWS: dict[str, str] = {
     "open_items": f"""
 SELECT e.kind, e.code, e.item_title, e.text, e.recipient, e.owner, e.deadline,
   {_DEADLINE_END} AS deadline_end, {_MEETING} AS meeting_date, e.progress,
   d.committee, d.source, e.page, e.id, e.document_id
 FROM effective_records e JOIN documents d ON d.id = e.document_id
-WHERE e.kind IN ('recommendation', 'action')
-  AND NOT EXISTS (
-    SELECT 1 FROM closing_phrases p
-    WHERE instr(lower(coalesce(e.progress, '')), lower(p.phrase)) > 0)
+WHERE {_TRACKED} AND NOT {_CLOSED}
 ORDER BY d.committee, meeting_date, e.document_id, e.start""",
     "overdue": """
 SELECT * FROM open_items
@@ -51,10 +55,9 @@ FROM effective_records e JOIN documents d ON d.id = e.document_id
 ORDER BY meeting_date DESC, d.committee, e.document_id, e.start""",
     "records_by_owner": f"""
 SELECT e.owner, e.kind, e.code, e.item_title, e.text, e.deadline, {_MEETING} AS meeting_date,
-  CASE WHEN e.kind = 'resolution' THEN NULL ELSE o.id IS NOT NULL END AS is_open,
+  CASE WHEN {_TRACKED} THEN NOT {_CLOSED} END AS is_open,
   d.committee, d.source, e.page, e.id
 FROM effective_records e JOIN documents d ON d.id = e.document_id
-LEFT JOIN open_items o ON o.id = e.id
 WHERE e.owner IS NOT NULL
 ORDER BY e.owner, meeting_date, e.document_id, e.start""",
     "counts_by_committee_year": f"""
@@ -161,10 +164,10 @@ def search(db: sqlite_utils.Database, query: str | None, filters: Filters) -> li
     if filters.since:
         where.append(f"{_MEETING} >= :since")
         params["since"] = filters.since
-    if filters.open_only:
-        where.append("e.id IN (SELECT id FROM open_items)")
+    if filters.open_only or filters.overdue_on is not None:
+        where.append(f"{_TRACKED} AND NOT {_CLOSED}")
     if filters.overdue_on is not None:
-        where.append("e.id IN (SELECT id FROM open_items WHERE deadline_end < :today)")
+        where.append(f"{_DEADLINE_END} < :today")
         params["today"] = filters.overdue_on.isoformat()
     cols = ", ".join(f"{expr} AS {name}" for name, expr in _SEARCH_SELECT.items())
     sql = (
