@@ -22,7 +22,7 @@ from minutebook.extract import describe, extract
 from minutebook.ingest import load
 from minutebook.lifecycle import rebuild as rebuild_lifecycle
 from minutebook.models import Record
-from minutebook.store import open_db
+from minutebook.store import analytics, open_db
 
 
 class Exit(enum.IntEnum):
@@ -248,15 +248,24 @@ def export_cmd(
     include_removed: Annotated[
         bool, typer.Option("--include-removed", help="Also records no longer in their document.")
     ] = False,
+    view: Annotated[
+        str | None,
+        typer.Option("--view", help=f"Export a view instead: {', '.join(analytics.view_names())}."),
+    ] = None,
 ) -> None:
-    """Write the stored records to stdout as CSV, JSON or JSON Lines."""
+    """Write the stored records (or one view) to stdout as CSV, JSON or JSON Lines."""
+    if view is not None and view not in analytics.view_names():
+        raise _fail(f"no view {view!r}; choose one of: {', '.join(analytics.view_names())}")
     if not db_path.exists():
         raise _fail(f"{db_path}: no such database; run 'minutebook ingest' first")
     db = open_db(db_path)
-    where = "" if include_removed else "where status = 'current'"
-    rows = list(db.query(f"select * from records {where} order by document_id, start"))
-    if fmt is ExportFormat.csv:
+    if view is not None:
+        columns, rows = analytics.view_rows(db, view)
+    else:
+        where = "" if include_removed else "where status = 'current'"
+        rows = list(db.query(f"select * from records {where} order by document_id, start"))
         columns = list(db.table("records").columns_dict)
+    if fmt is ExportFormat.csv:
         writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
