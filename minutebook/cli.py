@@ -22,6 +22,7 @@ from minutebook.extract import describe, extract
 from minutebook.ingest import load
 from minutebook.models import Record
 from minutebook.store import open_db
+from minutebook.store.lineage import align_changes
 
 
 class Exit(enum.IntEnum):
@@ -126,6 +127,7 @@ def ingest_cmd(
             if not quiet:
                 _report(outcome)
     batch.finish_run(db, run_id, outcomes)
+    align_changes(db)  # so reviews follow reworded clauses before anyone reads the views
     _summary(outcomes, db_path)
     if any(not o.ok for o in outcomes):
         raise typer.Exit(int(Exit.SOME_FAILED))
@@ -249,9 +251,10 @@ def export_cmd(
         raise _fail(f"{db_path}: no such database; run 'minutebook ingest' first")
     db = open_db(db_path)
     where = "" if include_removed else "where status = 'current'"
-    rows = list(db.query(f"select * from records {where} order by document_id, start"))
+    # effective values: clerks' edits applied, rejected records left out
+    rows = list(db.query(f"select * from effective_records {where} order by document_id, start"))
     if fmt is ExportFormat.csv:
-        columns = list(db.table("records").columns_dict)
+        columns = [c.name for c in db.view("effective_records").columns]
         writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
