@@ -207,3 +207,16 @@ def test_report_in_headless_chromium(small_db: Path, tmp_path: Path) -> None:
         finally:
             browser.close()
     assert problems == []
+
+
+def test_report_since_a_date_covers_later_runs(small_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "since.html"
+    mb("report", "--db", str(small_db), "--since", "2000-01-01", "--out", str(out))
+    page = HTMLParser(out.read_text(encoding="utf-8"))
+    totals = {d.attributes["data-count"]: d.text() for d in page.css("#totals dd")}
+    assert totals["new"] == "14"  # 12 clauses in the minutes, 2 on the parish page
+    none = runner.invoke(
+        app, ["report", "--db", str(small_db), "--since", "2999-01-01", "--out", str(out)]
+    )
+    assert none.exit_code == 2
+    assert "no run started on or after 2999-01-01" in none.stderr
