@@ -23,6 +23,7 @@ from minutebook.ingest import load
 from minutebook.lifecycle import rebuild as rebuild_lifecycle
 from minutebook.models import Record
 from minutebook.store import analytics, open_db
+from minutebook.store.lineage import align_changes
 
 
 class Exit(enum.IntEnum):
@@ -127,6 +128,7 @@ def ingest_cmd(
             if not quiet:
                 _report(outcome)
     batch.finish_run(db, run_id, outcomes)
+    align_changes(db)  # so reviews follow reworded clauses before anyone reads the views
     rebuild_lifecycle(db)  # recommendations followed across documents, incl. this run's
     _summary(outcomes, db_path)
     if any(not o.ok for o in outcomes):
@@ -263,8 +265,11 @@ def export_cmd(
         columns, rows = analytics.view_rows(db, view)
     else:
         where = "" if include_removed else "where status = 'current'"
-        rows = list(db.query(f"select * from records {where} order by document_id, start"))
-        columns = list(db.table("records").columns_dict)
+        # effective values: clerks' edits applied, rejected records left out
+        rows = list(
+            db.query(f"select * from effective_records {where} order by document_id, start")
+        )
+        columns = [c.name for c in db.view("effective_records").columns]
     if fmt is ExportFormat.csv:
         writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
         writer.writeheader()

@@ -32,6 +32,8 @@ _MEETING = "coalesce(e.meeting_date, d.meeting_date)"
 # The "open" rule, written once and inlined: joining the open_items view instead made
 # records_by_owner take 18 s on 16,200 records (benchmarks/analytics.py), against 0.3 s.
 _TRACKED = "e.kind IN ('recommendation', 'action')"
+# effective_records from the review migration keeps removed records (a report needs them)
+_CURRENT = "e.status = 'current'"
 _CLOSED = """EXISTS (
     SELECT 1 FROM closing_phrases p
     WHERE instr(lower(coalesce(e.progress, '')), lower(p.phrase)) > 0)"""
@@ -42,7 +44,7 @@ SELECT e.kind, e.code, e.item_title, e.text, e.recipient, e.owner, e.deadline,
   {_DEADLINE_END} AS deadline_end, {_MEETING} AS meeting_date, e.progress,
   d.committee, d.source, e.page, e.id, e.document_id
 FROM effective_records e JOIN documents d ON d.id = e.document_id
-WHERE {_TRACKED} AND NOT {_CLOSED}
+WHERE {_CURRENT} AND {_TRACKED} AND NOT {_CLOSED}
 ORDER BY d.committee, meeting_date, e.document_id, e.start""",
     "overdue": """
 SELECT * FROM open_items
@@ -52,13 +54,14 @@ ORDER BY deadline_end, committee, code""",
 SELECT d.committee, {_MEETING} AS meeting_date, e.kind, e.code, e.item_title, e.text,
   e.recipient, e.owner, e.deadline, e.noting, d.source, e.page, e.id
 FROM effective_records e JOIN documents d ON d.id = e.document_id
+WHERE {_CURRENT}
 ORDER BY meeting_date DESC, d.committee, e.document_id, e.start""",
     "records_by_owner": f"""
 SELECT e.owner, e.kind, e.code, e.item_title, e.text, e.deadline, {_MEETING} AS meeting_date,
   CASE WHEN {_TRACKED} THEN NOT {_CLOSED} END AS is_open,
   d.committee, d.source, e.page, e.id
 FROM effective_records e JOIN documents d ON d.id = e.document_id
-WHERE e.owner IS NOT NULL
+WHERE {_CURRENT} AND e.owner IS NOT NULL
 ORDER BY e.owner, meeting_date, e.document_id, e.start""",
     "counts_by_committee_year": f"""
 SELECT d.committee, substr({_MEETING}, 1, 4) AS year,
@@ -69,6 +72,7 @@ SELECT d.committee, substr({_MEETING}, 1, 4) AS year,
   sum(e.noting) AS noting,
   count(DISTINCT e.document_id) AS documents
 FROM effective_records e JOIN documents d ON d.id = e.document_id
+WHERE {_CURRENT}
 GROUP BY d.committee, year
 ORDER BY d.committee, year""",
 }
@@ -146,7 +150,7 @@ def search(db: sqlite_utils.Database, query: str | None, filters: Filters) -> li
 
     query is taken as words, not FTS syntax, so a hyphen or a quote in it cannot fail.
     """
-    where: list[str] = []
+    where: list[str] = [_CURRENT]
     params: dict[str, Any] = {}
     joins = ""
     order = f"{_MEETING} DESC, d.committee, e.start"
