@@ -83,10 +83,11 @@ def analyse(
     started = time.monotonic()
     try:
         on_stage("load")
-        document = describe(load(path))
+        loaded = load(path)
         on_stage("extract")
-        if len(document.text) > MAX_TEXT_CHARS:
-            return _too_large(path, len(document.text))
+        if len(loaded.text) > MAX_TEXT_CHARS:
+            return _too_large(path, len(loaded.text))
+        document = describe(loaded)
         records = extract(document)
     except MinutebookError as exc:
         if debug:

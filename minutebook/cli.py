@@ -18,10 +18,12 @@ from rich.table import Table
 from minutebook import batch
 from minutebook.commands import register_all
 from minutebook.errors import MinutebookError
+from minutebook.lifecycle import rebuild as rebuild_lifecycle
 from minutebook.models import Record
 from minutebook.progress import BatchProgress
-from minutebook.store import open_db
-from minutebook.store.lock import IngestLock, use_wal
+from minutebook.store import analytics, open_db
+from minutebook.store.lineage import align_changes
+from minutebook.store.lock import IngestLock, checkpoint, use_wal
 
 
 class Exit(enum.IntEnum):
@@ -145,6 +147,11 @@ def _ingest(
             outcomes.append(outcome)
             progress.done(outcome)
     batch.finish_run(db, run_id, outcomes)
+    if any(o.ok for o in outcomes):
+        # whole-database passes, so an unchanged re-run (nothing written) skips them
+        align_changes(db)  # reviews follow reworded clauses before anyone reads the views
+        rebuild_lifecycle(db)  # recommendations followed across documents, incl. this run's
+    checkpoint(db)
     progress.summary(db_path)
     return progress.tally.failed
 
@@ -168,11 +175,14 @@ def extract_cmd(
     from minutebook.ingest import load
 
     try:
-        records = extract(describe(load(path)))
+        document = describe(load(path))
+        records = extract(document)
     except MinutebookError as exc:
         if debug:
             raise
         raise _fail(str(exc), Exit.SOME_FAILED) from None
+    for warning in document.warnings:
+        _say(f"warning: {path}: {warning}")
     if fmt is OutputFormat.jsonl:
         for r in records:
             sys.stdout.write(json.dumps(_jsonl(r), ensure_ascii=False) + "\n")
@@ -235,15 +245,27 @@ def export_cmd(
     include_removed: Annotated[
         bool, typer.Option("--include-removed", help="Also records no longer in their document.")
     ] = False,
+    view: Annotated[
+        str | None,
+        typer.Option("--view", help=f"Export a view instead: {', '.join(analytics.view_names())}."),
+    ] = None,
 ) -> None:
-    """Write the stored records to stdout as CSV, JSON or JSON Lines."""
+    """Write the stored records (or one view) to stdout as CSV, JSON or JSON Lines."""
+    if view is not None and view not in analytics.view_names():
+        raise _fail(f"no view {view!r}; choose one of: {', '.join(analytics.view_names())}")
     if not db_path.exists():
         raise _fail(f"{db_path}: no such database; run 'minutebook ingest' first")
     db = open_db(db_path)
-    where = "" if include_removed else "where status = 'current'"
-    rows = list(db.query(f"select * from records {where} order by document_id, start"))
+    if view is not None:
+        columns, rows = analytics.view_rows(db, view)
+    else:
+        where = "" if include_removed else "where status = 'current'"
+        # effective values: clerks' edits applied, rejected records left out
+        rows = list(
+            db.query(f"select * from effective_records {where} order by document_id, start")
+        )
+        columns = [c.name for c in db.view("effective_records").columns]
     if fmt is ExportFormat.csv:
-        columns = list(db.table("records").columns_dict)
         writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)

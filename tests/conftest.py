@@ -34,3 +34,19 @@ def samples_copy(tmp_path: Path) -> Path:
     target = tmp_path / "samples"
     shutil.copytree(SAMPLES, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def samples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """minutebook.db built from every sample, as `minutebook ingest samples/` builds it.
+
+    Read-only for tests: copy it first to change it.
+    """
+    from typer.testing import CliRunner
+
+    from minutebook.cli import app
+
+    path = tmp_path_factory.mktemp("samples-db") / "minutebook.db"
+    result = CliRunner().invoke(app, ["ingest", str(SAMPLES), "--db", str(path), "--quiet"])
+    assert result.exit_code == 0, result.stderr
+    return path

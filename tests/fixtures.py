@@ -129,3 +129,102 @@ def broken_files(folder: Path, good_pdf: Path) -> dict[str, Path]:
     out["junk"].write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 20)
     out["unsupported"].write_bytes(b"\x00\x01binary spreadsheet\x00" * 10)
     return out
+
+
+def minutes_pdf_with_running_lines(name: str, out: Path, header: str) -> Path:
+    """minutes_pdf plus a running header and a 'Page N' footer, drawn on every page."""
+    from typing import Any
+
+    styles = getSampleStyleSheet()
+    story = []
+    for line in sample_lines(name):
+        if line and "\t" not in line:
+            story.append(Paragraph(html.escape(line), styles["BodyText"]))
+            story.append(Spacer(1, 4))
+
+    def furniture(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont("Helvetica", 9)
+        canvas.drawString(doc.leftMargin, A4[1] - 1.5 * cm, header)
+        canvas.drawCentredString(A4[0] / 2, 1.2 * cm, f"Page {doc.page}")
+        canvas.restoreState()
+
+    doc = SimpleDocTemplate(str(out), pagesize=A4)
+    doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
+    return out
+
+
+def drawn_lines_pdf(out: Path, pages: list[list[str]], font_size: int = 11) -> Path:
+    """A PDF whose lines break exactly where given (reportlab canvas), one list per page."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(out), pagesize=A4)
+    for lines in pages:
+        canvas.setFont("Helvetica", font_size)
+        y = A4[1] - 3 * cm
+        for line in lines:
+            canvas.drawString(2 * cm, y, line)
+            y -= font_size * 1.25
+        canvas.showPage()
+    canvas.save()
+    return out
+
+
+def image_only_pdf(out: Path, pages: int = 2, grid: bool = False) -> Path:
+    """A 'scanned' PDF: a raster image and drawn shapes on each page, and no text layer.
+
+    With grid, each page also has an empty ruled table, as a scanned form has.
+    """
+    import io
+
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    picture = Image.new("RGB", (600, 300), "white")
+    # text drawn into pixels is what a scan holds: visible, but not a text layer
+    ImageDraw.Draw(picture).text((20, 20), "RESOLVED that the report be noted.", fill="black")
+    png = io.BytesIO()
+    picture.save(png, "PNG")
+    canvas = Canvas(str(out), pagesize=A4)
+    for _ in range(pages):
+        png.seek(0)
+        canvas.drawImage(ImageReader(png), 2 * cm, A4[1] - 12 * cm, width=15 * cm, height=7.5 * cm)
+        canvas.rect(2 * cm, 2 * cm, 5 * cm, 3 * cm, fill=1)
+        canvas.circle(12 * cm, 4 * cm, 1.5 * cm)
+        if grid:
+            for x in (2, 7, 12, 17):
+                canvas.line(x * cm, 8 * cm, x * cm, 16 * cm)
+            for y in (8, 10, 12, 14, 16):
+                canvas.line(2 * cm, y * cm, 17 * cm, y * cm)
+        canvas.showPage()
+    canvas.save()
+    return out
+
+
+def moderngov_page(items: list[tuple[str, str, list[str]]]) -> str:
+    """A ModernGov minutes page: each item a layout row (number cell, title, minutes paragraphs).
+
+    The shape follows ModernGov's published markup: td.mgItemNumberCell, p.mgAiTitleTxt,
+    ul.mgActionList, p.mgSubItemTitleTxt and div.mgWordPara, inside the council's site chrome.
+    """
+    rows = []
+    for number, title, paragraphs in items:
+        body = "".join(f"<p>{p}</p>" for p in paragraphs)
+        rows.append(
+            f'<tr><td class="mgItemNumberCell"><p class="mgAiTitleTxt">{number}</p></td>'
+            f'<td><p class="mgAiTitleTxt"><a href="mgAi.aspx?ID=1">{title}</a></p>'
+            '<ul class="mgActionList"><li><a href="ieDecisionDetails.aspx?AIId=1">'
+            f"View the decision for item {number}</a></li></ul>"
+            '<p class="mgSubItemTitleTxt">Minutes:</p>'
+            f'<div class="mgWordPara">{body}</div></td></tr>'
+        )
+    return (
+        '<!DOCTYPE html><html><head><meta http-equiv="Content-Type" '
+        'content="text/html; charset=windows-1252"><title>Minutes</title>'
+        "<script>var mgLinks = 1;</script></head><body>"
+        '<nav class="breadcrumb"><a href="/">Home</a> &gt; Committees</nav>'
+        '<div id="content"><h1 class="mgMainTitleTxt">Minutes</h1>'
+        '<table class="mgItemTable" summary="Table of items">' + "".join(rows) + "</table></div>"
+        "<footer>Powered by ModernGov</footer></body></html>"
+    )

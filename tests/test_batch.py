@@ -214,3 +214,18 @@ def test_batch_second_ingest_on_same_db_exits_with_clear_message(tmp_path: Path)
     # once the first has finished, the lock is free again
     third = runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--quiet"])
     assert third.exit_code == 0, third.stderr
+
+
+def test_the_database_file_alone_holds_the_run(tmp_path: Path) -> None:
+    # WAL keeps new pages in <db>-wal until a checkpoint; an analyst who copies only the
+    # .db file after an ingest must still get every record
+    db = tmp_path / "m.db"
+    result = runner.invoke(app, ["ingest", str(SAMPLES), "--db", str(db), "--quiet"])
+    assert result.exit_code == 0, result.stderr
+    copy = tmp_path / "copy.db"
+    shutil.copyfile(db, copy)
+    with sqlite3.connect(db) as live, sqlite3.connect(copy) as copied:
+        (stored,) = live.execute("select count(*) from records").fetchone()
+        (kept,) = copied.execute("select count(*) from records").fetchone()
+    assert stored > 100
+    assert kept == stored

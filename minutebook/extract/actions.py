@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
 
-from minutebook.extract.nlp import Rule, load_patterns
+from minutebook.errors import PatternFileError
+from minutebook.extract.nlp import Rule, load_patterns, tokens
 from minutebook.extract.text import sentence_end, trim_span
 from minutebook.models import Document
 
-_SENTENCE_START = re.compile(r"(?:^|[.;:!?)]\s*|\b(?:[a-z]|[ivx]{1,4}|\d{1,2})[).]\s*)$")
+# an instruction opens a sentence, a clause after a comma, or a labelled minute ("iv) ")
+_SENTENCE_START = re.compile(r"(?:^|[.;:!?),]\s*|(?:\b|\d)(?:[a-z]|[ivx]{1,5}|\d{1,2})[).]\s*)$")
 
 
 @dataclass(frozen=True)
@@ -20,16 +24,69 @@ class Instruction:
     rule: Rule
 
 
+@cache
+def _closing() -> re.Pattern[str]:
+    path = files("minutebook.extract") / "patterns" / "closing.txt"
+    lines = [
+        ln.strip()
+        for ln in path.read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.lstrip().startswith("#")
+    ]
+    try:
+        return re.compile("|".join(f"(?:{ln})" for ln in lines), re.IGNORECASE)
+    except re.error as exc:
+        raise PatternFileError(str(path), f"bad closing phrase: {exc}") from exc
+
+
+def meeting_end(doc: Document) -> int:
+    """Offset of the end of the block where the meeting closes (or the end of the text)."""
+    m = _closing().search(doc.text)
+    if m is None:
+        return len(doc.text)
+    block = next((b for b in doc.blocks if b.start <= m.start() <= b.end), None)
+    return block.end if block else len(doc.text)
+
+
+_INITIALLED = re.compile(
+    r"(?P<name>(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})"
+    r"\s*\((?P<initials>[A-Z]{2,4})\)"
+)
+
+
+def attendance_initials(doc: Document) -> dict[str, str]:
+    """Initials the minutes define for people present: 'Helen Richardson (HR)' -> HR."""
+    return {m.group("initials"): m.group("name") for m in _INITIALLED.finditer(doc.text)}
+
+
+def action_labels(doc: Document) -> list[tuple[int, str]]:
+    """'Action: Clerk' lines: (block index, owner)."""
+    patterns = load_patterns()
+    out = []
+    for i, block in enumerate(doc.blocks):
+        text = doc.block_text(block)
+        head = patterns.matches(tokens(text[:20]), "action_lines")
+        for rule, span in head:
+            if rule.label == "action-label" and span.start_char == 0:
+                owner = text[span.end_char :].strip(" .:-–")
+                if 0 < len(owner.split()) <= 8:
+                    out.append((i, owner))
+    return out
+
+
 def find_instructions(
     doc: Document, taken: list[tuple[int, int]], skip: set[int]
 ) -> list[Instruction]:
     """Instruction sentences outside existing clauses (taken spans) and tracker rows (skip)."""
     patterns = load_patterns()
-    spacy_doc = patterns.nlp.make_doc(doc.text)
+    spacy_doc = tokens(doc.text)
     found: list[Instruction] = []
+    closed_at = meeting_end(doc)
+    initials = attendance_initials(doc)
     for rule, span in patterns.matches(spacy_doc, "action_lines"):
-        if rule.id == "action-label":
+        if rule.label == "action-label" or span.start_char >= closed_at:
             continue
+        if rule.label == "initials" and span[0].text not in initials:
+            continue  # "NHS to provide": capitals, but not someone at the meeting
         start = span.start_char
         block = next((b for b in doc.blocks if b.start <= start < b.end), None)
         if block is None or block.start in skip:
@@ -41,6 +98,10 @@ def find_instructions(
             continue
         end = sentence_end(doc.text, start, block.end)
         s, e = trim_span(doc.text, start, end)
-        owner = span[0].text
-        found.append(Instruction(s, e, owner[:1].upper() + owner[1:], rule))
+        if rule.label == "initials":
+            owner = initials[span[0].text]
+        else:
+            who = span[1] if span[0].lower_ == "the" else span[0]
+            owner = who.text[:1].upper() + who.text[1:]
+        found.append(Instruction(s, e, owner, rule))
     return found

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from minutebook.extract.nlp import Rule, load_patterns
-from minutebook.extract.text import sentence_end, trim_span
+from minutebook.extract.nlp import Rule, load_patterns, tokens
+from minutebook.extract.text import SENTENCE_BREAK, sentence_end, trim_span
 from minutebook.models import Block, Document
 
 _SEPARATOR = re.compile(r"[\s:–—\-.,]*")
@@ -23,6 +23,7 @@ _RECIPIENT = re.compile(
 _LABEL = re.compile(
     r"(?:^|(?<=[\s;:,]))(?P<full>\((?P<a>[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)|(?P<b>[a-z]|[ivx]{1,5}|\d{1,2})[).])(?=\s)"
 )
+_MINUTE_LABEL = re.compile(r"(?:[\d.]*\d\s?)?(?:[ivx]{1,5}|[a-h])\)\s*|\d{1,3}[.)]\s+")
 _FULL_CLAUSE = re.compile(r"^\s*(?:that|to)\b", re.IGNORECASE)
 _CARRIED = re.compile(
     r"[\s.]*(?:motion\s+)?(?:carried|lost|defeated)(?:\s+unanimously|\s+\(.*?\))?\.?\s*$", re.I
@@ -141,7 +142,7 @@ def _in_tracker(block: Block, tracker_blocks: set[int]) -> bool:
 def find_clauses(doc: Document, skip_blocks: set[int]) -> list[Clause]:
     """Every decision clause outside the blocks in skip_blocks (tracker rows, by start)."""
     patterns = load_patterns()
-    spacy_doc = patterns.nlp.make_doc(doc.text)
+    spacy_doc = tokens(doc.text)
     clauses: list[Clause] = []
     taken_until = -1
     for rule, span in patterns.matches(spacy_doc, "introducers"):
@@ -166,7 +167,23 @@ def _clause_at(
     block = doc.blocks[index]
     recipient = None
     body_start = match_end
-    if rule.form == "prose":
+    if rule.form == "previous":
+        # "Cllr X asked that the Council write to the Minister. This was agreed."
+        if match_start == block.start and index > 0:
+            block = doc.blocks[index - 1]
+            match_start = block.end
+        before = text[block.start : match_start].rstrip()
+        cuts = [m.end() for m in SENTENCE_BREAK.finditer(before[:-1])]
+        body_start = block.start + (cuts[-1] if cuts else 0)
+        end = block.start + len(before)
+        opening = _MINUTE_LABEL.match(text, body_start, end)
+        body_start = opening.end() if opening else body_start
+    elif rule.form == "trailing":
+        # "... It was proposed by X, seconded by Y and approved.": the minute is the decision
+        opening = _MINUTE_LABEL.match(text, block.start, block.end)
+        body_start = opening.end() if opening else block.start
+        end = block.end
+    elif rule.form == "prose":
         # keep the closing "that"/"to": the clause reads "that the report be noted"
         last = re.search(r"\b(that|to|by)\s*$", text[match_start:match_end], re.IGNORECASE)
         body_start = match_start + last.start() if last else match_end

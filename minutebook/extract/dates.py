@@ -9,6 +9,10 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 MONTHS = {
     m: i + 1
@@ -103,30 +107,51 @@ def parse_date_prefix(text: str, base: date | None = None) -> str | None:
     return _dateparser(text.strip(), base.isoformat() if base else None)
 
 
+# Each pass names the parts the text must state, and the finest precision it may return.
+# dateparser fills unstated parts from today (or the base) and still reports period "day",
+# so "2025/26" came back as 2025-<this month>-26: the precision comes from what was required.
+_PASSES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("day", "month"), "day"),
+    (("month",), "month"),
+    ((), "year"),
+)
+_FINENESS = {"year": 0, "month": 1, "day": 2, "week": 2, "time": 2}
+
+
 @cache
-def _dateparser(text: str, base: str | None) -> str | None:
+def _parser(required: tuple[str, ...], base: str | None) -> DateDataParser:
     from dateparser.date import DateDataParser
 
     settings: dict[str, object] = {
         "DATE_ORDER": "DMY",
         "PREFER_DATES_FROM": "future",
-        "REQUIRE_PARTS": ["year"],
+        "REQUIRE_PARTS": list(required),
+        # no timestamps: a ten-digit reference number is not a date
+        "PARSERS": ["custom-formats", "absolute-time"],
     }
     if base:
         settings["RELATIVE_BASE"] = datetime.fromisoformat(base)
-        settings.pop("REQUIRE_PARTS")
+        # "in two weeks" means something only against the meeting date, never against today
+        settings["PARSERS"] = ["relative-time", "custom-formats", "absolute-time"]
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+@cache
+def _dateparser(text: str, base: str | None) -> str | None:
     if len(text) > 60 or not re.search(r"\d|week|month|year|day|tomorrow", text, re.I):
         return None
-    parser = DateDataParser(languages=["en"], settings=settings)
-    data = parser.get_date_data(text)
-    if data.date_obj is None:
-        return None
-    # dateparser fills missing parts from today: keep only the precision the text stated
-    period = data.period or "day"
-    if period == "year":
-        return f"{data.date_obj.year:04d}"
-    if period == "month":
-        return f"{data.date_obj.year:04d}-{data.date_obj.month:02d}"
-    if period in ("day", "time", "week"):
-        return data.date_obj.date().isoformat()
+    # without a base the year must be stated; with one, a year-less date takes the meeting's
+    always = () if base else ("year",)
+    for parts, allowed in _PASSES:
+        data = _parser((*always, *parts), base).get_date_data(text)
+        if data.date_obj is None:
+            continue
+        # quarters, and any period we do not know, have no honest ISO prefix
+        stated = _FINENESS.get(data.period or "day")
+        if stated is None:
+            return None
+        fineness = min(stated, _FINENESS[allowed])
+        if fineness < stated and allowed == "year":
+            return None  # day and month both guessed: "H1 2025", "2025/26"
+        return data.date_obj.date().isoformat()[: (4, 7, 10)[fineness]]
     return None

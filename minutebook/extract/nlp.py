@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -82,5 +82,7 @@ def load_patterns() -> Patterns:
     return Patterns(nlp=nlp, matchers=matchers, rules=rules)
 
 
+@lru_cache(maxsize=4)
 def tokens(text: str) -> Doc:
+    """The tokenised text, made once per document however many matchers read it."""
     return load_patterns().nlp.make_doc(text)

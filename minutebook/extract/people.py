@@ -12,7 +12,7 @@ _WORD = r"[A-Z][\w’'&()-]*"
 _CONT = rf"(?:\s+(?:of|for|to)\s+(?:the\s+)?{_WORD}(?:\s+(?:and|&|of|for|the|{_WORD}))*)?"
 _ASKED = (
     r"\s+(?:be\s+|is\s+|are\s+)?(?:requested|asked|instructed|invited|authorised|authorized|"
-    r"delegated|directed)\s+to\b|\s+(?:to|should|shall|will|is\s+to|are\s+to|must|would)\s+[a-z]"
+    r"delegated|directed)\s+to\b|\s+(?:to|should|shall|will|is\s+to|are\s+to|must|would),?\s+[a-z]"
 )
 _ASKING = (
     r"\b(?:request|requests|requested|ask|asks|asked|instruct|instructs|instructed|invite|"
@@ -37,7 +37,8 @@ def roles() -> tuple[str, ...]:
 @cache
 def _role_regex() -> re.Pattern[str]:
     heads = "|".join(re.escape(r) for r in roles())
-    return re.compile(rf"\b(?:the\s+)?(?P<role>(?:{heads})\b{_CONT})")
+    # a title may carry qualifiers before its head word: "Area Engineer", "Senior Executive Officer"
+    return re.compile(rf"\b(?:the\s+)?(?P<role>(?:[A-Z][a-z]+\s+){{0,2}}(?:{heads})\b{_CONT})")
 
 
 @cache

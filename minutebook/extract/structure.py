@@ -16,7 +16,8 @@ from minutebook.extract.text import smart_title
 from minutebook.models import Block, Document
 
 _NUMBERED = re.compile(
-    r"^(?P<code>(?:[A-Z]{2,8}[. ]?\d{1,4}|\d{1,4}[A-Z]?))[.):]?\s+(?P<title>\S.*)$"
+    r"^(?P<code>(?:[A-Z]{2,8}[. ]?\d{1,4}|\d{1,2}/\d{2}/\d{1,2}\.\d{2}|\d{1,2}\.\d{2}\.\d{1,2}"
+    r"|\d{1,4}/\d{2,4}(?:\(\d{1,2}\))?|\d{1,4}[A-Z]?))[.):]?\s+(?P<title>\S.*)$"
 )
 _BARE_NUMBER = re.compile(r"^(?P<code>\d{1,4}[A-Z]?)\.?$")
 _ITEM_REF = re.compile(r"^\(?(?:agenda\s+)?item\s+\d+[a-z]?\)?$", re.IGNORECASE)

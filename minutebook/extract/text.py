@@ -35,7 +35,12 @@ def smart_title(text: str) -> str:
     return " ".join(out)
 
 
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]”\"’%])[.!?](?=\s+(?:[A-Z(“\"‘]|\d))")
+# A full stop after a title or an initial ("Cllr. O'Brien", "Mr. J. Smith") ends no sentence.
+_NOT_AFTER = (
+    r"(?<!\bCllr)(?<!\bCllrs)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bNo)(?<!\bSt)(?<!\b[A-Z])"
+)
+_SENTENCE_END = re.compile(rf"(?<=[a-z0-9)\]”\"’%]){_NOT_AFTER}[.!?](?=\s+(?:[A-Z(“\"‘]|\d))")
+SENTENCE_BREAK = re.compile(rf"{_NOT_AFTER}[.!?]\s+")
 
 
 def sentence_end(text: str, start: int, limit: int) -> int:

@@ -8,22 +8,20 @@ from pathlib import Path
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
-from docx.table import Table
+from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
 from minutebook.errors import CorruptDocumentError
 from minutebook.ingest.blocks import TextBuilder
 
 
-def _row_cells(row: object) -> list[str]:
+def _row_cells(row: _Row) -> list[str]:
     cells: list[str] = []
-    last = None
-    for cell in row.cells:  # type: ignore[attr-defined]
-        # python-docx repeats a merged cell once per grid column it spans
-        if cell._tc is last:
-            continue
-        last = cell._tc
-        cells.append(cell.text)
+    # The row's own w:tc elements, not row.cells: python-docx repeats a merged cell once
+    # per grid column it spans and once per row it spans, so its text was duplicated.
+    for tc in row._tr.tc_lst:
+        # a vertically merged cell belongs to its first row; later rows show it blank
+        cells.append("" if tc.vMerge == "continue" else _Cell(tc, row.table).text)
     return cells
 
 

@@ -27,8 +27,10 @@ _PAGE_NUMBER = re.compile(r"^(page\s+)?\d{1,4}(\s+of\s+\d{1,4})?$|^-\s*\d{1,4}\s
 # A line starting like this begins a new block even without a vertical gap.
 _BLOCK_START = re.compile(
     r"^(\(?[0-9]{1,3}[.)]|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)|[A-Z]{2,}[ .]?\d+|•|RESOLVED|AGREED"
-    r"|RECOMMENDED|DECIDED|\d{1,3}[a-z]?\.\d|Moved by|Seconded by|Carried|CARRIED)"
+    r"|RECOMMENDED|DECIDED|\d{1,3}\s?[ivx]{1,5}\)|\((?:[Aa]genda\s+)?[Ii]tem\s+\d"
+    r"|\d{1,3}[a-z]?\.\d|R\s?\d{4}\s?-|Moved by|Seconded by|Carried|CARRIED)"
 )
+_PAGE_OF = re.compile(r"\bpage\s+\d{1,4}(\s+of\s+\d{1,4})?\b", re.IGNORECASE)
 _HEADING_LINE = re.compile(r"^\d{1,3}[A-Za-z]?\.\s+[A-Z][^.:;]*[A-Za-z)]$")
 _SENTENCE_END = re.compile(r"[.:;!?)\"”’]$")
 
@@ -86,23 +88,27 @@ def _running_key(line: _Line) -> tuple[str, int]:
 
 def _running_lines(pages: list[_Page]) -> set[tuple[str, int]]:
     """Lines in the top or bottom two of most pages, at the same place on each."""
-    if len(pages) < 3:
+    if len(pages) < 2:
         return set()
     counts: Counter[tuple[str, int]] = Counter()
     for p in pages:
         counts.update({_running_key(ln) for ln in p.lines[:2] + p.lines[-2:]})
-    return {k for k, n in counts.items() if n >= max(3, len(pages) // 2)}
+    return {k for k, n in counts.items() if n >= max(2, (len(pages) + 1) // 2)}
 
 
 def _is_running(line: _Line, page: _Page, running: set[tuple[str, int]]) -> bool:
     if line not in page.lines[:2] and line not in page.lines[-2:]:
         return False
-    return bool(_PAGE_NUMBER.match(line.text.strip())) or _running_key(line) in running
+    text = line.text.strip()
+    # "Page 2 – Minutes – October 28, 2025": a footer even on a two-page document
+    paged = bool(_PAGE_OF.search(text)) and len(text.split()) <= 12
+    return paged or bool(_PAGE_NUMBER.match(text)) or _running_key(line) in running
 
 
 def _join(prev: str, nxt: str) -> str:
-    # Keep the hyphen: minutes hyphenate compounds ("switch-on"), rarely split words.
-    if prev.endswith("-") and nxt[:1].islower():
+    # Keep the hyphen: minutes hyphenate compounds ("switch-on", "North-East") and rarely
+    # split words, so a line-end hyphen after a letter joins the lines without a space.
+    if prev.endswith("-") and prev[-2:-1].isalpha() and nxt[:1].isalnum():
         return prev + nxt
     return prev + " " + nxt
 
@@ -166,10 +172,9 @@ def load(path: Path, data: bytes) -> TextBuilder:
     finally:
         if fast is not None:
             fast.close()
-    if not any(p.lines or p.tables for p in pages):
-        raise NoTextLayerError(str(path), "no text layer: run OCR first (e.g. ocrmypdf)")
     running = _running_lines(pages)
     builder = TextBuilder()
+    pending: tuple[int, str] | None = None  # a paragraph that may go on over the page
     for read in pages:
         items: list[tuple[float, str, Any]] = [
             (top, "p", text) for top, text in _paragraphs(read, running)
@@ -177,8 +182,33 @@ def load(path: Path, data: bytes) -> TextBuilder:
         items += [(top, "t", rows) for top, rows in read.tables]
         for _, what, content in sorted(items, key=lambda i: i[0]):
             if what == "p":
-                builder.add("paragraph", read.number, content)
+                if pending and pending[0] != read.number and _continues(pending[1], content):
+                    pending = (pending[0], _join(pending[1].rstrip(), content.strip()))
+                    continue
+                if pending:
+                    builder.add("paragraph", pending[0], pending[1])
+                pending = (read.number, content)
             else:
+                if pending:
+                    builder.add("paragraph", pending[0], pending[1])
+                    pending = None
                 for row in content:
                     builder.add_row(read.number, row)
+    if pending:
+        builder.add("paragraph", pending[0], pending[1])
+    # Checked on what is kept, not on what pdfplumber saw: a scan's empty ruled grid, or a
+    # page number stamped by the scanner, is no text layer either.
+    if not builder.blocks:
+        raise NoTextLayerError(str(path), "no text layer: run OCR first (e.g. ocrmypdf)")
     return builder
+
+
+def _continues(previous: str, first_on_page: str) -> bool:
+    """A paragraph cut by a page break: no closing punctuation, and no new block starts."""
+    prev = previous.rstrip()
+    return (
+        len(prev.split()) > 10  # a short line at a page foot is a heading, not a cut paragraph
+        and not _SENTENCE_END.search(prev)
+        and not _BLOCK_START.match(first_on_page.strip())
+        and not _HEADING_LINE.match(prev)
+    )

@@ -8,14 +8,15 @@ from pydantic import AfterValidator, StringConstraints
 
 
 def _real_date(value: str) -> str:
-    # The pattern admits 2025-02-31; reject impossible calendar dates here.
+    # The pattern admits 2025-02-31, 2025-13 and 0000; reject impossible calendar dates here.
     from datetime import date
 
     parts = [int(p) for p in value.split("-")]
-    if len(parts) == 3:
-        date(*parts)
-    elif len(parts) == 2 and not 1 <= parts[1] <= 12:
+    if len(parts) == 2 and not 1 <= parts[1] <= 12:
         raise ValueError(f"month {parts[1]} out of range")
+    if parts[0] < 1:
+        raise ValueError("year 0000 does not exist")
+    date(*parts, *[1] * (3 - len(parts)))
     return value
 
 

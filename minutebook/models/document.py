@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from minutebook.models.dates import IsoDatePrefix
 
@@ -27,11 +27,14 @@ class Block(BaseModel):
     end: int = Field(ge=0)
     cells: tuple[str, ...] = ()
 
-    @model_validator(mode="after")
-    def _span_ordered(self) -> Block:
-        if self.end < self.start:
-            raise ValueError(f"block end {self.end} before start {self.start}")
-        return self
+    # Field validators rather than model ones, so each error names its field ("end: ...").
+    @field_validator("end")
+    @classmethod
+    def _span_ordered(cls, end: int, info: ValidationInfo) -> int:
+        start = info.data.get("start")
+        if start is not None and end < start:
+            raise ValueError(f"block end {end} before start {start}")
+        return end
 
     def cell_spans(self) -> list[tuple[int, int]]:
         """Character spans of each cell in Document.text (table rows only)."""
@@ -58,17 +61,32 @@ class Document(BaseModel):
     committee: str | None = None
     warnings: tuple[str, ...] = ()
 
-    @model_validator(mode="after")
-    def _blocks_inside_text(self) -> Document:
-        n = len(self.text)
-        for b in self.blocks:
+    # Field validators rather than a model one, so each error names its field ("blocks: ...").
+    @field_validator("blocks")
+    @classmethod
+    def _blocks_inside_text(
+        cls, blocks: tuple[Block, ...], info: ValidationInfo
+    ) -> tuple[Block, ...]:
+        text = info.data.get("text")
+        if text is None:
+            return blocks
+        n = len(text)
+        for i, b in enumerate(blocks):
             if b.end > n:
-                raise ValueError(f"block span {b.start}:{b.end} outside text of length {n}")
-            if b.page > self.pages:
-                raise ValueError(f"block on page {b.page} of a {self.pages}-page document")
-            if b.kind == "table_row" and CELL_SEP.join(b.cells) != self.text[b.start : b.end]:
-                raise ValueError(f"table row cells do not match text at {b.start}:{b.end}")
-        return self
+                raise ValueError(f"block {i} span {b.start}:{b.end} outside text of length {n}")
+            if b.kind == "table_row" and CELL_SEP.join(b.cells) != text[b.start : b.end]:
+                raise ValueError(
+                    f"block {i} table row cells do not match text at {b.start}:{b.end}"
+                )
+        return blocks
+
+    @field_validator("pages")
+    @classmethod
+    def _blocks_on_pages(cls, pages: int, info: ValidationInfo) -> int:
+        for i, b in enumerate(info.data.get("blocks", ())):
+            if b.page > pages:
+                raise ValueError(f"block {i} is on page {b.page} of a {pages}-page document")
+        return pages
 
     def block_text(self, block: Block) -> str:
         return self.text[block.start : block.end]

@@ -6,7 +6,7 @@ import hashlib
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from minutebook.models.dates import IsoDatePrefix
 
@@ -38,11 +38,14 @@ class Record(BaseModel):
     rule: str = Field(min_length=1)
     warnings: tuple[str, ...] = ()
 
-    @model_validator(mode="after")
-    def _span_ordered(self) -> Record:
-        if self.end <= self.start:
-            raise ValueError(f"record span {self.start}:{self.end} is empty or reversed")
-        return self
+    @field_validator("end")
+    @classmethod
+    def _span_ordered(cls, end: int, info: ValidationInfo) -> int:
+        # a field validator, not a model one, so the error names the field ("end: ...")
+        start = info.data.get("start")
+        if start is not None and end <= start:
+            raise ValueError(f"record span {start}:{end} is empty or reversed")
+        return end
 
     def record_id(self, document_key: str, ordinal: int = 0) -> str:
         """Stable id: document identity + kind + code + normalised clause text.

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from pathlib import Path
 
 import sqlite_utils
 
 from minutebook.errors import StoreError
-from minutebook.store.schema import ensure_schema
+from minutebook.store.schema import ensure_schema, schema_version
 from minutebook.store.upsert import UpsertResult, document_key, source_key, upsert
+
+log = logging.getLogger(__name__)
 
 
 def open_db(path: Path | str) -> sqlite_utils.Database:
@@ -22,11 +25,15 @@ def open_db(path: Path | str) -> sqlite_utils.Database:
         db = sqlite_utils.Database(Path(path))
         db.execute("PRAGMA busy_timeout = 30000")
         db.execute("PRAGMA foreign_keys = ON")
-        ensure_schema(db)
+        before = schema_version(db)
+        applied = ensure_schema(db)
     except sqlite3.DatabaseError as exc:
         raise StoreError(
             str(path), f"cannot open the database ({exc}); is it a minutebook file?"
         ) from exc
+    if before and applied:
+        # the CLI shows warnings on stderr, so a user learns why an old file changed
+        log.warning("upgraded %s from schema v%d to v%d", path, before, applied[-1])
     return db
 
 

@@ -57,3 +57,9 @@ def use_wal(db: sqlite_utils.Database) -> None:
     is one append, so a killed process leaves whole transactions or none."""
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = NORMAL")
+
+
+def checkpoint(db: sqlite_utils.Database) -> None:
+    """Fold the WAL back into the database file, so the .db file alone holds every row:
+    analysts copy or mail that one file, and a copy without its -wal would lose the run."""
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

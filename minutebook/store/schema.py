@@ -11,6 +11,7 @@ import sqlite_utils
 
 from minutebook.errors import StoreError
 from minutebook.models import Record
+from minutebook.store import analytics, lifecycle, reviews
 
 # Store-only columns a record row has beside the model's fields.
 RECORD_EXTRA: dict[str, type] = {
@@ -101,6 +102,9 @@ def _core(db: sqlite_utils.Database) -> None:
 # every migration above N, each in its own transaction. Append; never edit a released one.
 MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [
     (1, _core),
+    (2, reviews.migrate),
+    (3, analytics.migrate),
+    (4, lifecycle.create_tables),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

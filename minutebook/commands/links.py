@@ -1,0 +1,139 @@
+"""`minutebook links`: see how records were linked, and confirm or break a link.
+
+Decisions are appended to link_decisions and applied on every rebuild, so re-running an
+ingest never undoes them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import sqlite_utils
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from minutebook.commands.status import open_lifecycle
+from minutebook.lifecycle import rebuild
+from minutebook.lifecycle.links import code_key
+from minutebook.store.lifecycle import add_decision
+
+DbOption = Annotated[Path, typer.Option("--db", help="SQLite file.", envvar="MINUTEBOOK_DB")]
+NoteOption = Annotated[str | None, typer.Option("--note", help="Why, for the next clerk.")]
+RecordArg = Annotated[str, typer.Argument(help="A record id (or its first 6+ characters).")]
+
+_LINKS_SQL = """
+select l.record_a, l.record_b, l.relation, l.method, l.score, l.decision,
+       a.code as code_a, a.meeting_date as meeting_a, da.source as source_a,
+       b.code as code_b, db.source as source_b
+from record_links l
+join records a on a.id = l.record_a join documents da on da.id = a.document_id
+join records b on b.id = l.record_b join documents db on db.id = b.document_id
+order by l.relation desc, a.meeting_date, a.code
+"""
+
+
+_PAST = {"confirm": "confirmed", "break": "broke"}
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def resolve(db: sqlite_utils.Database, db_path: Path, prefix: str) -> str:
+    """The one current record whose id starts with prefix (exit 1 if none or several)."""
+    if len(prefix) < 6:
+        raise _fail(f"record id {prefix!r} is too short; give at least 6 characters", 2)
+    ids = [
+        r["id"]
+        for r in db.query(
+            "select id from records where id like ? and status = 'current'", [prefix + "%"]
+        )
+    ]
+    if len(ids) != 1:
+        what = "no current record" if not ids else f"{len(ids)} records"
+        raise _fail(
+            f"{db_path}: {what} with id {prefix!r}; see the ids with 'minutebook links list'", 1
+        )
+    return str(ids[0])
+
+
+def _decide(db_path: Path, a: str, b: str, decision: str, note: str | None) -> None:
+    db = open_lifecycle(db_path, refresh=False)
+    first, second = resolve(db, db_path, a), resolve(db, db_path, b)
+    if first == second:
+        raise _fail("a record cannot be linked to itself; give two different ids", 2)
+    add_decision(db, first, second, decision, note)
+    result = rebuild(db)
+    typer.echo(
+        f"{_PAST[decision]} link {first} – {second}; {result.recommendations} recommendations, "
+        f"{result.links} links",
+        err=True,
+    )
+
+
+def _table(rows: list[dict[str, object]]) -> Table:
+    table = Table(show_lines=False)
+    for name in ("relation", "method", "score", "clerk", "from", "to"):
+        table.add_column(name, overflow="fold")
+    for r in rows:
+        table.add_row(
+            str(r["relation"]),
+            str(r["method"]),
+            f"{float(r['score']):.1f}",  # type: ignore[arg-type]
+            str(r["decision"] or ""),
+            f"{r['record_a']} {r['code_a'] or ''} ({Path(str(r['source_a'])).name})",
+            f"{r['record_b']} {r['code_b'] or ''} ({Path(str(r['source_b'])).name})",
+        )
+    return table
+
+
+def register(app: typer.Typer) -> None:
+    links = typer.Typer(
+        help="How records were linked into recommendations; confirm or break a link.",
+        rich_markup_mode=None,
+        no_args_is_help=True,
+        epilog="Example: minutebook links list 'SPCLL 43' --db minutebook.db",
+    )
+
+    @links.command("list", epilog="Example: minutebook links list 'SPCLL 43' --db minutebook.db")
+    def list_cmd(
+        code: Annotated[str | None, typer.Argument(help="Only links of this code.")] = None,
+        db_path: DbOption = Path("minutebook.db"),
+    ) -> None:
+        """Every link: which records, how it was made (code, text, clerk) and its score."""
+        db = open_lifecycle(db_path, refresh=False)
+        rows = list(db.query(_LINKS_SQL))
+        if code is not None:
+            key = code_key(code)
+            rows = [r for r in rows if key in (code_key(r["code_a"]), code_key(r["code_b"]))]
+        console = Console()
+        (console if console.is_terminal else Console(width=200)).print(_table(rows))
+
+    @links.command(
+        "confirm", epilog="Example: minutebook links confirm 5ca15996ca1a bb48483c1ed3 --db m.db"
+    )
+    def confirm_cmd(
+        record_a: RecordArg,
+        record_b: RecordArg,
+        note: NoteOption = None,
+        db_path: DbOption = Path("minutebook.db"),
+    ) -> None:
+        """Say two records are the same recommendation (kept across re-runs)."""
+        _decide(db_path, record_a, record_b, "confirm", note)
+
+    @links.command(
+        "break", epilog="Example: minutebook links break 5ca15996ca1a bb48483c1ed3 --db m.db"
+    )
+    def break_cmd(
+        record_a: RecordArg,
+        record_b: RecordArg,
+        note: NoteOption = None,
+        db_path: DbOption = Path("minutebook.db"),
+    ) -> None:
+        """Say two linked records are not the same recommendation (kept across re-runs)."""
+        _decide(db_path, record_a, record_b, "break", note)
+
+    app.add_typer(links, name="links")

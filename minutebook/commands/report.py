@@ -1,0 +1,86 @@
+"""`minutebook report`: the clerk's HTML page of what a run (or runs since a date) changed."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import sqlite_utils
+import typer
+
+from minutebook.errors import MinutebookError
+from minutebook.report import render
+from minutebook.store import open_db
+from minutebook.store.lineage import align_changes
+
+
+def register(app: typer.Typer) -> None:
+    app.command(
+        "report",
+        epilog="Example: minutebook report --db minutebook.db --out report.html",
+    )(report_cmd)
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(2)
+
+
+def _runs(db: sqlite_utils.Database, run: int | None, since: str | None) -> list[dict[str, Any]]:
+    if run is not None and since is not None:
+        raise _fail("give --run or --since, not both")
+    if since is not None:
+        try:
+            day = date.fromisoformat(since).isoformat()
+        except ValueError:
+            raise _fail(f"--since {since!r}: expected a date like 2026-01-31") from None
+        runs = list(db.query("select * from runs where started_at >= ? order by id", [day]))
+        if not runs:
+            raise _fail(f"no run started on or after {day}; see 'minutebook ingest'")
+        return runs
+    query = (
+        "select * from runs where id = ?"
+        if run is not None
+        else ("select * from runs order by id desc limit 1")
+    )
+    runs = list(db.query(query, [run] if run is not None else []))
+    if not runs:
+        raise _fail(f"no run {run}" if run is not None else "no runs yet; run 'minutebook ingest'")
+    return runs
+
+
+def report_cmd(
+    out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path(
+        "report.html"
+    ),
+    db_path: Annotated[
+        Path, typer.Option("--db", help="SQLite file to read.", envvar="MINUTEBOOK_DB")
+    ] = Path("minutebook.db"),
+    run: Annotated[
+        int | None, typer.Option("--run", help="Report on this run (default: the latest).")
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", help="Report on every run started on or after this date."),
+    ] = None,
+) -> None:
+    """Write one self-contained HTML page: per document, what is new, changed and removed.
+
+    Records whose reviewed text changed come first; rejected records are left out.
+    """
+    if not db_path.exists():
+        raise _fail(f"{db_path}: no such database; run 'minutebook ingest' first")
+    try:
+        db = open_db(db_path)
+    except MinutebookError as exc:
+        raise _fail(str(exc)) from None
+    runs = _runs(db, run, since)
+    align_changes(db)
+    label = f"run {runs[0]['id']}" if len(runs) == 1 else f"runs since {since}"
+    html = render(db, runs, f"minutebook report: {db_path.name}, {label}")
+    try:
+        out.write_text(html, encoding="utf-8")
+    except OSError as exc:
+        raise _fail(f"{out}: cannot write the report ({exc.strerror})") from None
+    typer.echo(f"wrote {out}", err=True)

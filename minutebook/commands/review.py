@@ -1,0 +1,210 @@
+"""`minutebook review ...`: a clerk's accept / reject / edit decisions, and the CSV round trip."""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import sqlite_utils
+import typer
+
+from minutebook import reviewsheet
+from minutebook.errors import MinutebookError
+from minutebook.store import open_db
+from minutebook.store.lineage import align_changes
+from minutebook.store.reviews import EDITABLE, Action, Decision, append, record_row, validate_edits
+
+review_app = typer.Typer(
+    help="Accept, reject or correct extracted records; decisions survive every re-run.",
+    rich_markup_mode=None,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+    epilog="Example: minutebook review accept 3f2a9c0d1e4b5a67 --by 'J Smith' --note 'checked'",
+)
+
+DbOption = Annotated[Path, typer.Option("--db", help="SQLite file to use.", envvar="MINUTEBOOK_DB")]
+ByOption = Annotated[
+    str | None, typer.Option("--by", help="Who decided (default: your login name).")
+]
+NoteOption = Annotated[str | None, typer.Option("--note", help="Why, in a few words.")]
+IdArgument = Annotated[str, typer.Argument(help="A record id, as shown in the report.")]
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(review_app, name="review")
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def _open(db_path: Path) -> sqlite_utils.Database:
+    if not db_path.exists():
+        raise _fail(f"{db_path}: no such database; run 'minutebook ingest' first")
+    try:
+        db = open_db(db_path)
+    except MinutebookError as exc:
+        raise _fail(str(exc)) from None
+    align_changes(db)
+    return db
+
+
+def _who(by: str | None) -> str | None:
+    if by:
+        return by
+    try:
+        return getpass.getuser()
+    except OSError:  # no login name in some containers; the decision still counts
+        return None
+
+
+def _current(db: sqlite_utils.Database, db_path: Path, record_id: str) -> dict[str, Any]:
+    row = record_row(db, record_id.strip())
+    if row is None:
+        raise _fail(
+            f"{db_path}: no record {record_id!r}; copy an id from 'minutebook report' "
+            "or 'minutebook review export'"
+        )
+    if row["status"] != "current":
+        link = db.execute(
+            "select new_id, run_id from record_lineage where old_id = ? order by id desc limit 1",
+            [row["id"]],
+        ).fetchone()
+        where = (
+            f"replaced by {link[0]} in run {link[1]}; review that one"
+            if link and link[0]
+            else (f"removed from its document in run {row['removed_run']}")
+        )
+        raise _fail(f"{db_path}: record {row['id']} is no longer current ({where})")
+    return row
+
+
+def _decide(
+    action: Action, record_id: str, db_path: Path, by: str | None, note: str | None
+) -> None:
+    db = _open(db_path)
+    row = _current(db, db_path, record_id)
+    append(db, [Decision(row["id"], action, _who(by), note, (), row["text_hash"])])
+    typer.echo(f"{action}ed {_describe(row)}", err=True)
+
+
+def _describe(row: dict[str, Any]) -> str:
+    return f"{row['id']} ({row['kind']} {row['code'] or '(no code)'})"
+
+
+@review_app.command(
+    "accept", epilog="Example: minutebook review accept 3f2a9c0d1e4b5a67 --by 'J Smith'"
+)
+def accept_cmd(
+    record_id: IdArgument,
+    db_path: DbOption = Path("minutebook.db"),
+    by: ByOption = None,
+    note: NoteOption = None,
+) -> None:
+    """Confirm a record as extracted (with any edits already made)."""
+    _decide("accept", record_id, db_path, by, note)
+
+
+@review_app.command(
+    "reject",
+    epilog="Example: minutebook review reject 3f2a9c0d1e4b5a67 --note 'procedural, not a decision'",
+)
+def reject_cmd(
+    record_id: IdArgument,
+    db_path: DbOption = Path("minutebook.db"),
+    by: ByOption = None,
+    note: NoteOption = None,
+) -> None:
+    """Hide a record that is not a real decision, from exports, views and the report."""
+    _decide("reject", record_id, db_path, by, note)
+
+
+@review_app.command(
+    "edit",
+    epilog=(
+        "Example: minutebook review edit 3f2a9c0d1e4b5a67 "
+        "--set owner='Head of Service' --set deadline=2026-03-31"
+    ),
+)
+def edit_cmd(
+    record_id: IdArgument,
+    sets: Annotated[
+        list[str],
+        typer.Option(
+            "--set", help=f"FIELD=VALUE (empty VALUE clears it). Fields: {', '.join(EDITABLE)}."
+        ),
+    ],
+    db_path: DbOption = Path("minutebook.db"),
+    by: ByOption = None,
+    note: NoteOption = None,
+) -> None:
+    """Correct fields of a record; values are checked like extracted ones."""
+    raw: dict[str, str] = {}
+    for item in sets:
+        name, eq, value = item.partition("=")
+        if not eq:
+            raise _fail(f"--set {item!r}: expected FIELD=VALUE, e.g. --set owner='Head of Service'")
+        raw[name.strip()] = value
+    db = _open(db_path)
+    row = _current(db, db_path, record_id)
+    try:
+        edits = validate_edits(row, raw)
+    except ValueError as exc:
+        raise _fail(f"record {row['id']}: {exc}") from None
+    append(db, [Decision(row["id"], "edit", _who(by), note, edits, row["text_hash"])])
+    fields = ", ".join(f"{f}={v!r}" for f, v in edits)
+    typer.echo(f"edited {_describe(row)}: {fields}", err=True)
+
+
+@review_app.command("export", epilog="Example: minutebook review export --out review.csv")
+def export_cmd(
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="CSV file to write (default: stdout).")
+    ] = None,
+    db_path: DbOption = Path("minutebook.db"),
+) -> None:
+    """Write every current record, with its review state, as a sheet to fill in."""
+    db = _open(db_path)
+    rows = reviewsheet.export_rows(db)
+    if out is None:
+        reviewsheet.write(sys.stdout, rows)
+        return
+    try:
+        with out.open("w", encoding="utf-8", newline="") as handle:
+            reviewsheet.write(handle, rows)
+    except OSError as exc:
+        raise _fail(f"{out}: cannot write ({exc.strerror})") from None
+    typer.echo(f"wrote {len(rows)} records to {out}", err=True)
+
+
+@review_app.command(
+    "import",
+    epilog="Example: minutebook review import review.csv --by 'J Smith'",
+)
+def import_cmd(
+    sheet: Annotated[Path, typer.Argument(help="A sheet from 'minutebook review export'.")],
+    db_path: DbOption = Path("minutebook.db"),
+    by: ByOption = None,
+) -> None:
+    """Apply a filled-in sheet: 'decision' accept/reject, changed cells become edits.
+
+    Every row is checked first; if any is bad, each bad line is reported and nothing is
+    applied (exit 1).
+    """
+    db = _open(db_path)
+    try:
+        decisions = reviewsheet.read(db, sheet, _who(by))
+    except MinutebookError as exc:
+        raise _fail(str(exc), 1) from None
+    written = append(db, decisions)
+    counts = {a: sum(d.action == a for d in decisions) for a in ("accept", "reject", "edit")}
+    edits = sum(len(d.edits) for d in decisions)
+    typer.echo(
+        f"{sheet}: {len(decisions)} records reviewed ({counts['accept']} accepted, "
+        f"{counts['reject']} rejected, {edits} fields edited; {written} review rows)",
+        err=True,
+    )

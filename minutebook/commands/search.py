@@ -1,0 +1,126 @@
+"""`minutebook search`: full-text search over the records, with the analysts' filters."""
+
+from __future__ import annotations
+
+import enum
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from minutebook.errors import MinutebookError
+from minutebook.store import open_db
+from minutebook.store.analytics import Filters, is_iso_prefix, search
+
+
+class Kind(enum.StrEnum):
+    resolution = "resolution"
+    recommendation = "recommendation"
+    action = "action"
+
+
+class Format(enum.StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+EXAMPLE = 'Example: minutebook search "SEND" --since 2022 --db minutebook.db'
+
+
+def search_cmd(
+    query: Annotated[
+        str | None,
+        typer.Argument(help="Words that must all occur in the text or item title (optional)."),
+    ] = None,
+    db_path: Annotated[
+        Path, typer.Option("--db", help="SQLite file to read.", envvar="MINUTEBOOK_DB")
+    ] = Path("minutebook.db"),
+    kind: Annotated[Kind | None, typer.Option("--kind", help="Only this kind.")] = None,
+    owner: Annotated[
+        str | None, typer.Option("--owner", help="Owner contains this (any case).")
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", help="Meeting on or after this ISO date or prefix (2022, 2022-10)."
+        ),
+    ] = None,
+    open_only: Annotated[
+        bool, typer.Option("--open", help="Only recommendations and actions still open.")
+    ] = False,
+    overdue: Annotated[
+        bool, typer.Option("--overdue", help="Only open items whose deadline has passed.")
+    ] = False,
+    today: Annotated[
+        str | None,
+        typer.Option("--today", help="With --overdue: the day to judge by (default: today)."),
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+) -> None:
+    """Find records by words and filters; prints each with its document and page."""
+    if since is not None and not is_iso_prefix(since):
+        raise _fail(f"--since {since!r} is not an ISO date or prefix; try --since 2022-10")
+    try:
+        day = date.fromisoformat(today) if today else date.today()
+    except ValueError:
+        raise _fail(f"--today {today!r} is not an ISO date; try --today 2024-01-31") from None
+    if not db_path.exists():
+        raise _fail(f"{db_path}: no such database; run 'minutebook ingest' first")
+    try:
+        db = open_db(db_path)
+    except MinutebookError as exc:
+        raise _fail(str(exc)) from None
+    filters = Filters(
+        kind=kind.value if kind else None,
+        owner=owner,
+        since=since,
+        open_only=open_only,
+        overdue_on=day if overdue else None,
+    )
+    rows = search(db, query, filters)
+    if fmt is Format.jsonl:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    else:
+        _print_table(rows)
+    typer.echo(f"{len(rows)} records", err=True)
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(2)
+
+
+def _print_table(rows: list[dict[str, Any]]) -> None:
+    table = Table(show_lines=True)
+    widths = {"code": 12, "owner": 24, "text": 60}
+    for name in ("kind", "code", "meeting", "owner", "deadline", "text", "document", "page"):
+        table.add_column(
+            name,
+            overflow="fold",
+            max_width=widths.get(name),
+            no_wrap=name in {"code", "document", "page"},
+        )
+    for r in rows:
+        table.add_row(
+            r["kind"],
+            r["code"] or "",
+            r["meeting_date"] or "",
+            r["owner"] or "",
+            r["deadline"] or "",
+            r["text"],
+            Path(r["source"]).name,
+            str(r["page"]),
+        )
+    console = Console()
+    # piped output has no terminal width; give the table room instead of folding every cell
+    (console if console.is_terminal else Console(width=200)).print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("search", epilog=EXAMPLE)(search_cmd)

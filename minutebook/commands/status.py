@@ -1,0 +1,197 @@
+"""`minutebook status`: a recommendation's history as a timeline, and the open or overdue list."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import sqlite_utils
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from minutebook.errors import MinutebookError
+from minutebook.lifecycle import rebuild
+from minutebook.lifecycle.due import days_outstanding, is_open, past_deadline
+from minutebook.lifecycle.links import code_key
+from minutebook.models.lifecycle import Recommendation, RecommendationEvent
+from minutebook.store import open_db
+from minutebook.store.lifecycle import stale
+
+EXAMPLE = "Example: minutebook status 'SPCLL 43' --db minutebook.db"
+STATUS_STYLE = {
+    "completed": "green",
+    "in progress": "yellow",
+    "not started": "red",
+    "no longer required": "dim",
+}
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def _console() -> Console:
+    # piped output has no terminal width; give the timeline room instead of folding every cell
+    console = Console()
+    return console if console.is_terminal else Console(width=160)
+
+
+def open_lifecycle(db_path: Path, refresh: bool) -> sqlite_utils.Database:
+    """The database with lifecycle tables built from its latest ingest (exit 2 if unusable)."""
+    if not db_path.exists():
+        raise _fail(f"{db_path}: no such database; run 'minutebook ingest' first", 2)
+    try:
+        db = open_db(db_path)
+    except MinutebookError as exc:
+        raise _fail(str(exc), 2) from None
+    if refresh or stale(db):
+        rebuild(db)
+    return db
+
+
+def _as_of(value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise _fail(f"--as-of {value!r} is not a date; use YYYY-MM-DD", 2) from None
+
+
+def _recommendations(db: sqlite_utils.Database) -> list[Recommendation]:
+    rows = db.query("select * from recommendations order by first_seen, code, id")
+    return [Recommendation.model_validate(r) for r in rows]
+
+
+def _events(db: sqlite_utils.Database, rec_id: str) -> list[RecommendationEvent]:
+    rows = db.query(
+        "select * from recommendation_events where recommendation_id = ? order by seq", [rec_id]
+    )
+    return [RecommendationEvent.model_validate(r) for r in rows]
+
+
+def _due_line(rec: Recommendation, as_of: date) -> str:
+    if not is_open(rec):
+        return f"closed {rec.closed_on or '(date unknown)'}"
+    parts = []
+    days = days_outstanding(rec, as_of)
+    if days is not None:
+        parts.append(f"outstanding for {days} days on {as_of.isoformat()}")
+    if past_deadline(rec, as_of):
+        parts.append(f"past deadline {rec.deadline}")
+    return "; ".join(parts) or "open"
+
+
+def _changes(event: RecommendationEvent) -> str:
+    out = []
+    if event.owner_was:
+        out.append(f"owner: {event.owner_was} → {event.owner}")
+    if event.deadline_was:
+        out.append(f"deadline: {event.deadline_was} → {event.deadline or 'none'}")
+    return "\n".join(out)
+
+
+def timeline(rec: Recommendation, events: list[RecommendationEvent], as_of: date) -> Table:
+    title = Text(f"{rec.code or rec.id}  ", style="bold")
+    title.append(rec.status, style=STATUS_STYLE[rec.status])
+    title.append(f"  ({_due_line(rec, as_of)})")
+    caption = (
+        f"{rec.id} · {rec.kind} · owner: {rec.current_owner or '-'} · "
+        f"deadline: {rec.deadline or '-'}\n{rec.text}"
+    )
+    table = Table(title=title, caption=caption, caption_justify="left", show_lines=True)
+    for name, width in (("date", 10), ("", 2), ("event", 8), ("status", 18)):
+        table.add_column(name, no_wrap=True, min_width=width)
+    table.add_column("progress (original words)", overflow="fold", ratio=3)
+    table.add_column("changes", overflow="fold", ratio=1)
+    table.add_column("document", overflow="fold", ratio=1)
+    for e in events:
+        words = f" [{e.status_words}]" if e.status_words else ""
+        table.add_row(
+            e.date or "?",
+            Text("●", style=STATUS_STYLE[e.status]),
+            e.event,
+            Text(e.status, style=STATUS_STYLE[e.status]),
+            (e.progress or "-") + words,
+            _changes(e),
+            Path(e.source).name,
+        )
+    return table
+
+
+def listing(recs: list[Recommendation], as_of: date, title: str) -> Table:
+    table = Table(title=title, show_lines=False)
+    for name in ("code", "status", "first seen", "owner", "deadline", "days open", "text"):
+        table.add_column(name, overflow="fold", max_width=60 if name == "text" else 28)
+    for rec in recs:
+        overdue = past_deadline(rec, as_of)
+        days = days_outstanding(rec, as_of)
+        table.add_row(
+            rec.code or rec.id,
+            Text(rec.status, style=STATUS_STYLE[rec.status]),
+            rec.first_seen or "?",
+            rec.current_owner or "-",
+            Text(
+                (rec.deadline or "-") + (" PAST" if overdue else ""), style="red" if overdue else ""
+            ),
+            "" if days is None else str(days),
+            rec.text if len(rec.text) <= 120 else rec.text[:117] + "...",
+        )
+    return table
+
+
+def _matching(recs: list[Recommendation], code: str) -> list[Recommendation]:
+    key = code_key(code)
+    return [r for r in recs if r.id == code or (key and code_key(r.code) == key)]
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("status", epilog=EXAMPLE)
+    def status_cmd(
+        code: Annotated[
+            str | None, typer.Argument(help="A code ('SPCLL.43', 'CFLLC 21/22') or rec- id.")
+        ] = None,
+        open_only: Annotated[bool, typer.Option("--open", help="List open ones.")] = False,
+        overdue: Annotated[
+            bool, typer.Option("--overdue", help="List open ones past their deadline.")
+        ] = False,
+        as_of: Annotated[
+            str | None, typer.Option("--as-of", help="Count days and deadlines to this date.")
+        ] = None,
+        refresh: Annotated[
+            bool, typer.Option("--refresh", help="Relink and rebuild the histories first.")
+        ] = False,
+        db_path: Annotated[
+            Path, typer.Option("--db", help="SQLite file.", envvar="MINUTEBOOK_DB")
+        ] = Path("minutebook.db"),
+    ) -> None:
+        """Follow recommendations across minutes and trackers: a timeline, or open/overdue ones."""
+        day = _as_of(as_of)
+        db = open_lifecycle(db_path, refresh)
+        recs = _recommendations(db)
+        out = _console()
+        if code is not None:
+            found = _matching(recs, code)
+            if not found:
+                raise _fail(
+                    f"{db_path}: no recommendation with code {code!r}; "
+                    "list them with 'minutebook status --open'",
+                    1,
+                )
+            for rec in found:
+                out.print(timeline(rec, _events(db, rec.id), day))
+            return
+        if overdue:
+            chosen = [r for r in recs if past_deadline(r, day)]
+            title = f"Past deadline on {day.isoformat()}: {len(chosen)}"
+        elif open_only:
+            chosen = [r for r in recs if is_open(r)]
+            title = f"Open on {day.isoformat()}: {len(chosen)}"
+        else:
+            chosen = recs
+            title = f"All recommendations and actions followed: {len(chosen)}"
+        out.print(listing(chosen, day, title))

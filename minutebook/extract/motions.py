@@ -1,0 +1,115 @@
+"""Numbered motions: a resolution number, the mover and seconder, the motion, its outcome.
+
+"R2020-058 L. Moore, J. Scott: That we pass By-Law 2020-13 ... Carried." A motion runs
+from its number to its outcome ("Carried."), over as many blocks as it takes; lost or
+defeated motions are not records. WHEREAS preambles are dropped, "AND FURTHER THAT"
+opens a second clause, and 1. / 2. sub-clauses that each open a full clause are split.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from minutebook.errors import PatternFileError
+from minutebook.extract.clauses import split_labels
+from minutebook.extract.codes import normalise_code
+from minutebook.extract.text import trim_span
+from minutebook.models import Document
+
+MAX_BLOCKS = 25  # a motion longer than this is a reading error, not a motion
+
+
+@dataclass(frozen=True)
+class Motion:
+    code: str
+    start: int
+    end: int
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    path = files("minutebook.extract") / "patterns" / "motions.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        keys = ("number", "clause_start", "resolved", "further", "passed", "failed", "procedural")
+        return {k: re.compile(data[k], re.MULTILINE) for k in keys}
+    except (KeyError, ValueError, re.error) as exc:
+        raise PatternFileError(str(path), f"bad motion pattern: {exc}") from exc
+
+
+def _extent(doc: Document, index: int) -> tuple[int, bool] | None:
+    """Index of the motion's last block, and whether it passed; None if it never ends."""
+    p = _patterns()
+    blocks = doc.blocks
+    for j in range(index, min(len(blocks), index + MAX_BLOCKS)):
+        text = doc.block_text(blocks[j])
+        if j > index and p["number"].match(text):
+            return j - 1, True  # outcome unstated: read it as passed, as minutes often do
+        if p["failed"].search(text):
+            return j, False
+        if p["passed"].search(text):
+            return j, True
+    return None
+
+
+def _clean_end(text: str, start: int, end: int) -> int:
+    p = _patterns()
+    segment = text[start:end]
+    for key in ("passed", "procedural"):
+        m = p[key].search(segment)
+        while m and m.start() > 0:
+            segment = segment[: m.start()]
+            m = p[key].search(segment)
+    return start + len(segment.rstrip())
+
+
+def _parts(text: str, start: int, end: int, code: str) -> list[Motion]:
+    p = _patterns()
+    resolved = p["resolved"].search(text, start, end)
+    if resolved:
+        start = resolved.end()
+    cut = [start]
+    cut += [m.end() for m in p["further"].finditer(text, start, end)]
+    bounds = []
+    for i, s in enumerate(cut):
+        e = end
+        if i + 1 < len(cut):
+            e = p["further"].search(text, s, end).start()  # type: ignore[union-attr]
+        bounds.append((s, e))
+    motions = []
+    for s, e in bounds:
+        labelled = split_labels(text, s, e)
+        for label, ls, le in labelled:
+            ls, le = trim_span(text, ls, le)
+            if le > ls:
+                full = f"{code}({label})" if label and len(labelled) > 1 else code
+                motions.append(Motion(full, ls, le))
+    return motions
+
+
+def find_motions(doc: Document) -> list[Motion]:
+    """Every passed numbered motion, split into its clauses."""
+    p = _patterns()
+    found: list[Motion] = []
+    blocks = doc.blocks
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        head = p["number"].match(doc.block_text(block)) if block.kind != "table_row" else None
+        extent = _extent(doc, i) if head else None
+        if head is None or extent is None:
+            i += 1
+            continue
+        last, passed = extent
+        if passed:
+            code = normalise_code(head.group("code") or head.group("rcode"))
+            body = p["clause_start"].search(doc.text, block.start + head.end(), blocks[last].end)
+            if body:
+                end = _clean_end(doc.text, body.start(), blocks[last].end)
+                found.extend(_parts(doc.text, body.start(), end, code))
+        i = last + 1
+    return found

@@ -1,0 +1,200 @@
+"""Schema v3: full-text search, documented views and indexes, so the file answers questions.
+
+Everything here is plain SQLite, so Datasette, the sqlite3 shell and pandas see the same
+views the `search` command uses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from importlib.resources import files
+from typing import Any
+
+import sqlite_utils
+
+# Views read reviewed values once the review migration (v2) has made this view; without it
+# they read the extracted values. CREATE ... IF NOT EXISTS leaves v2's version alone.
+EFFECTIVE_FALLBACK = """
+CREATE VIEW IF NOT EXISTS effective_records AS
+SELECT *, NULL AS review_state, 0 AS review_stale FROM records WHERE status = 'current'
+"""
+
+# A deadline is an ISO prefix ("2022-12", "2023"): it falls due at the end of that period.
+_DEADLINE_END = """CASE length(e.deadline)
+    WHEN 4 THEN e.deadline || '-12-31'
+    WHEN 7 THEN date(e.deadline || '-01', '+1 month', '-1 day')
+    ELSE e.deadline END"""
+
+_MEETING = "coalesce(e.meeting_date, d.meeting_date)"
+
+# The "open" rule, written once and inlined: joining the open_items view instead made
+# records_by_owner take 18 s on 16,200 records (benchmarks/analytics.py), against 0.3 s.
+_TRACKED = "e.kind IN ('recommendation', 'action')"
+# effective_records from the review migration keeps removed records (a report needs them)
+_CURRENT = "e.status = 'current'"
+_CLOSED = """EXISTS (
+    SELECT 1 FROM closing_phrases p
+    WHERE instr(lower(coalesce(e.progress, '')), lower(p.phrase)) > 0)"""
+
+VIEWS: dict[str, str] = {
+    "open_items": f"""
+SELECT e.kind, e.code, e.item_title, e.text, e.recipient, e.owner, e.deadline,
+  {_DEADLINE_END} AS deadline_end, {_MEETING} AS meeting_date, e.progress,
+  d.committee, d.source, e.page, e.id, e.document_id
+FROM effective_records e JOIN documents d ON d.id = e.document_id
+WHERE {_CURRENT} AND {_TRACKED} AND NOT {_CLOSED}
+ORDER BY d.committee, meeting_date, e.document_id, e.start""",
+    "overdue": """
+SELECT * FROM open_items
+WHERE deadline_end < date('now')
+ORDER BY deadline_end, committee, code""",
+    "decisions_by_meeting": f"""
+SELECT d.committee, {_MEETING} AS meeting_date, e.kind, e.code, e.item_title, e.text,
+  e.recipient, e.owner, e.deadline, e.noting, d.source, e.page, e.id
+FROM effective_records e JOIN documents d ON d.id = e.document_id
+WHERE {_CURRENT}
+ORDER BY meeting_date DESC, d.committee, e.document_id, e.start""",
+    "records_by_owner": f"""
+SELECT e.owner, e.kind, e.code, e.item_title, e.text, e.deadline, {_MEETING} AS meeting_date,
+  CASE WHEN {_TRACKED} THEN NOT {_CLOSED} END AS is_open,
+  d.committee, d.source, e.page, e.id
+FROM effective_records e JOIN documents d ON d.id = e.document_id
+WHERE {_CURRENT} AND e.owner IS NOT NULL
+ORDER BY e.owner, meeting_date, e.document_id, e.start""",
+    "counts_by_committee_year": f"""
+SELECT d.committee, substr({_MEETING}, 1, 4) AS year,
+  count(*) AS records,
+  sum(e.kind = 'resolution') AS resolutions,
+  sum(e.kind = 'recommendation') AS recommendations,
+  sum(e.kind = 'action') AS actions,
+  sum(e.noting) AS noting,
+  count(DISTINCT e.document_id) AS documents
+FROM effective_records e JOIN documents d ON d.id = e.document_id
+WHERE {_CURRENT}
+GROUP BY d.committee, year
+ORDER BY d.committee, year""",
+}
+
+INDEXES: list[tuple[str, list[str]]] = [
+    ("records", ["code"]),
+    ("records", ["owner"]),
+    ("records", ["deadline"]),
+    ("records", ["meeting_date"]),
+    ("records", ["kind", "status"]),
+    ("documents", ["meeting_date"]),
+    ("documents", ["committee"]),
+]
+
+FTS_COLUMNS = ["text", "item_title"]
+
+
+def closing_phrases() -> list[str]:
+    """The progress phrases that mark a tracker item done, from the shipped data file."""
+    text = (files("minutebook.store") / "closing_phrases.txt").read_text(encoding="utf-8")
+    lines = (line.strip() for line in text.splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def migrate(db: sqlite_utils.Database) -> None:
+    """Version 3: closing phrases, FTS5 with triggers, indexes and the analyst views."""
+    db.table("closing_phrases").create({"phrase": str}, pk="phrase", if_not_exists=True)
+    db.table("closing_phrases").insert_all(({"phrase": p} for p in closing_phrases()), ignore=True)
+    # triggers keep the index current through upsert.py's plain insert/update calls
+    db.table("records").enable_fts(FTS_COLUMNS, create_triggers=True, replace=True)
+    for table, columns in INDEXES:
+        db.table(table).create_index(columns, if_not_exists=True)
+    db.execute(EFFECTIVE_FALLBACK)
+    for name, sql in VIEWS.items():
+        db.execute(f"DROP VIEW IF EXISTS {name}")
+        db.execute(f"CREATE VIEW {name} AS {sql.strip()}")
+
+
+_ISO_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def is_iso_prefix(value: str) -> bool:
+    return bool(_ISO_PREFIX.match(value))
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What `search` narrows to; None means no filter."""
+
+    kind: str | None = None
+    owner: str | None = None  # case-insensitive substring
+    since: str | None = None  # ISO prefix compared with the meeting date
+    open_only: bool = False
+    overdue_on: date | None = None  # open items whose deadline ended before this day
+
+
+# column -> SQL, in the order `search` returns them
+_SEARCH_SELECT = {
+    "kind": "e.kind",
+    "code": "e.code",
+    "meeting_date": _MEETING,
+    "committee": "d.committee",
+    "owner": "e.owner",
+    "deadline": "e.deadline",
+    "item_title": "e.item_title",
+    "text": "e.text",
+    "source": "d.source",
+    "page": "e.page",
+}
+SEARCH_COLUMNS = tuple(_SEARCH_SELECT)
+
+
+def search(db: sqlite_utils.Database, query: str | None, filters: Filters) -> list[dict[str, Any]]:
+    """Records matching every word of query (FTS5) and the filters, best match first.
+
+    query is taken as words, not FTS syntax, so a hyphen or a quote in it cannot fail.
+    """
+    where: list[str] = [_CURRENT]
+    params: dict[str, Any] = {}
+    joins = ""
+    order = f"{_MEETING} DESC, d.committee, e.start"
+    if query and query.strip():
+        joins = "JOIN records r ON r.id = e.id JOIN records_fts ON records_fts.rowid = r.rowid"
+        where.append("records_fts MATCH :q")
+        params["q"] = db.quote_fts(query)
+        order = "records_fts.rank, " + order
+    if filters.kind:
+        where.append("e.kind = :kind")
+        params["kind"] = filters.kind
+    if filters.owner:
+        where.append("e.owner LIKE '%' || :owner || '%'")
+        params["owner"] = filters.owner
+    if filters.since:
+        where.append(f"{_MEETING} >= :since")
+        params["since"] = filters.since
+    if filters.open_only or filters.overdue_on is not None:
+        where.append(f"{_TRACKED} AND NOT {_CLOSED}")
+    if filters.overdue_on is not None:
+        where.append(f"{_DEADLINE_END} < :today")
+        params["today"] = filters.overdue_on.isoformat()
+    cols = ", ".join(f"{expr} AS {name}" for name, expr in _SEARCH_SELECT.items())
+    sql = (
+        f"SELECT {cols} FROM effective_records e JOIN documents d ON d.id = e.document_id "
+        f"{joins} {'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY {order}"
+    )
+    return list(db.query(sql, params))
+
+
+def overdue(db: sqlite_utils.Database, today: date) -> list[dict[str, Any]]:
+    """The `overdue` view, as of a given day rather than the clock's."""
+    sql = VIEWS["overdue"].replace("date('now')", ":today")
+    return list(db.query(sql, {"today": today.isoformat()}))
+
+
+def view_rows(db: sqlite_utils.Database, name: str) -> tuple[list[str], list[dict[str, Any]]]:
+    """A view's columns, in the order its definition gives them, and its rows."""
+    columns = list(db.view(name).columns_dict)
+    # the other views carry their own ORDER BY; this one is the bare review-aware table
+    order = " ORDER BY document_id, start" if name == "effective_records" else ""
+    return columns, list(db.query(f"SELECT * FROM [{name}]{order}"))
+
+
+def view_names() -> list[str]:
+    """Every view an analyst may export, the review-aware base view first."""
+    return ["effective_records", *VIEWS]

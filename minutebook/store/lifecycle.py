@@ -1,0 +1,112 @@
+"""Tables for recommendations followed across documents, and the clerk's link decisions.
+
+recommendations, recommendation_events and record_links are derived data: rebuilt whole from
+the records on every refresh. link_decisions is the clerk's, append-only; a rebuild reads it
+and never writes it, so a re-run cannot overwrite a decision.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import sqlite_utils
+from pydantic import BaseModel
+
+from minutebook.models.lifecycle import (
+    LinkDecision,
+    Recommendation,
+    RecommendationEvent,
+    RecordLink,
+)
+
+DERIVED: dict[str, tuple[type[BaseModel], str | tuple[str, ...]]] = {
+    "recommendations": (Recommendation, "id"),
+    "recommendation_events": (RecommendationEvent, "id"),
+    "record_links": (RecordLink, ("record_a", "record_b")),
+}
+
+
+def _columns(model: type[BaseModel]) -> dict[str, type]:
+    # schema.py owns the annotation -> SQLite type mapping; imported here, not at module
+    # level, because schema.py imports this module for its migration list
+    from minutebook.store.schema import _column_type
+
+    # schema's mapping predates float fields (it would store them as text); scores are REAL
+    return {
+        name: float if f.annotation is float else _column_type(f.annotation)
+        for name, f in model.model_fields.items()
+    }
+
+
+def create_tables(db: sqlite_utils.Database) -> None:
+    """Migration 4: the lifecycle tables, their columns derived from models/lifecycle.py."""
+    for name, (model, pk) in DERIVED.items():
+        db.table(name).create(_columns(model), pk=pk, if_not_exists=True)
+    db.table("recommendation_events").create_index(["recommendation_id", "seq"], if_not_exists=True)
+    db.table("recommendations").create_index(["code"], if_not_exists=True)
+    db.table("link_decisions").create(
+        {"id": int, **_columns(LinkDecision)}, pk="id", if_not_exists=True
+    )
+    db.table("lifecycle_builds").create(
+        {"id": int, "built_at": str, "after_run": int, "recommendations": int, "links": int},
+        pk="id",
+        if_not_exists=True,
+    )
+
+
+def replace_lifecycle(
+    db: sqlite_utils.Database,
+    recommendations: list[Recommendation],
+    events: list[RecommendationEvent],
+    links: list[RecordLink],
+) -> None:
+    """Swap in a fresh build in one transaction: readers see the old build or the new one."""
+    with db.atomic():
+        for name in DERIVED:
+            db.execute(f"delete from {name}")
+        db.table("recommendations").insert_all(r.model_dump() for r in recommendations)
+        db.table("recommendation_events").insert_all(e.model_dump() for e in events)
+        db.table("record_links").insert_all(link.model_dump() for link in links)
+        last_run = db.execute("select max(id) from runs").fetchone()[0]
+        db.table("lifecycle_builds").insert(
+            {
+                "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                "after_run": last_run,
+                "recommendations": len(recommendations),
+                "links": len(links),
+            }
+        )
+
+
+def add_decision(
+    db: sqlite_utils.Database, record_a: str, record_b: str, decision: str, note: str | None
+) -> LinkDecision:
+    """Append a clerk's decision; earlier decisions stay as history, the latest one counts."""
+    row = LinkDecision.model_validate(
+        {
+            "record_a": record_a,
+            "record_b": record_b,
+            "decision": decision,
+            "note": note,
+            "decided_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        }
+    )
+    db.table("link_decisions").insert(row.model_dump())
+    return row
+
+
+def latest_decisions(db: sqlite_utils.Database) -> dict[frozenset[str], LinkDecision]:
+    """The latest decision for each pair of records, whichever way round it was given."""
+    out: dict[frozenset[str], LinkDecision] = {}
+    for row in db.query("select * from link_decisions order by id"):
+        row.pop("id")
+        decision = LinkDecision.model_validate(row)
+        out[frozenset((decision.record_a, decision.record_b))] = decision
+    return out
+
+
+def stale(db: sqlite_utils.Database) -> bool:
+    """True when an ingest ran after the last build (or nothing was ever built)."""
+    last_run = db.execute("select max(id) from runs").fetchone()[0]
+    built = db.execute("select max(after_run), count(*) from lifecycle_builds").fetchone()
+    return bool(built[1] == 0 or (last_run is not None and (built[0] or 0) < last_run))

@@ -1,0 +1,262 @@
+"""Clerk review decisions: an append-only `reviews` table and the views that apply it.
+
+Extraction never writes here, and upsert never reads here: a decision survives every
+re-run because it lives beside the records, not in them.
+
+- `reviews`: one row per decision (accept, reject) or per edited field (edit).
+- `record_lineage` (filled by `lineage.align_changes`): which record replaced which when a
+  re-published document changed a clause, so a decision follows its clause to the new id.
+- `reviewed_records`: every record with its effective values and review state.
+- `effective_records`: the same without rejected records. Its columns are the `records`
+  columns plus `review_state` and `review_stale`; exports, the report and analysts read it.
+
+A decision applies to its record and to every record that replaced it. It is stale when
+the latest decision was made on text other than the record's current extracted text
+(`text_hash`); a newer decision on the current text clears it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+import sqlite_utils
+from pydantic import ValidationError
+
+from minutebook.errors import MinutebookError
+from minutebook.models import Record
+
+Action = Literal["accept", "reject", "edit"]
+ACTIONS: tuple[Action, ...] = ("accept", "reject", "edit")
+REVIEW_EXTRAS = ("review_state", "review_stale")
+
+# What a clerk may correct. Provenance (source, page, span), the rule and the warnings say
+# where a record came from and why; editing them would make the record lie about its origin.
+EDITABLE: tuple[str, ...] = tuple(
+    name
+    for name in Record.model_fields
+    if name not in {"source", "sha256", "page", "start", "end", "rule", "warnings"}
+)
+
+
+class ReviewError(MinutebookError):
+    """A review command or sheet that cannot be applied; nothing was written."""
+
+    reason = "review"
+    stage = "review"
+
+
+def migrate(db: sqlite_utils.Database) -> None:
+    """Version 2: reviews, record_lineage and the effective views."""
+    # `value` has no declared type so an edited flag is stored as 0/1, a text as text:
+    # the view then hands analysts the same types as the records table.
+    db.execute(
+        """
+        create table if not exists reviews (
+            id integer primary key,
+            record_id text not null,
+            action text not null check (action in ('accept', 'reject', 'edit')),
+            field text,
+            value,
+            by text,
+            note text,
+            at text not null,
+            text_hash_at_review text,
+            check ((action = 'edit') = (field is not null))
+        )
+        """
+    )
+    db.execute("create index if not exists reviews_record on reviews(record_id)")
+    db.execute(
+        """
+        create table if not exists record_lineage (
+            id integer primary key,
+            document_id text not null,
+            run_id integer,
+            old_id text not null,
+            new_id text,
+            similarity real
+        )
+        """
+    )
+    db.execute("create index if not exists lineage_old on record_lineage(old_id)")
+    db.execute("create index if not exists lineage_new on record_lineage(new_id)")
+    create_views(db)
+
+
+def create_views(db: sqlite_utils.Database) -> None:
+    """(Re)create the views from the records table's current columns.
+
+    A later migration that adds a column to `records` calls this, so the views keep
+    "records columns + review extras".
+    """
+    columns = [c.name for c in db.table("records").columns]
+    picked = []
+    for name in columns:
+        if name in EDITABLE:
+            picked.append(f"case when e.has_{name} then e.{name} else r.{name} end as {name}")
+        else:
+            picked.append(f"r.{name}")
+    pivot = ",\n".join(
+        f"max(field = '{f}') as has_{f}, max(case when field = '{f}' then value end) as {f}"
+        for f in EDITABLE
+    )
+    db.execute("drop view if exists effective_records")
+    db.execute("drop view if exists reviewed_records")
+    db.execute("drop view if exists review_targets")
+    # Each review, mapped to its own record and to every record that replaced it.
+    db.execute(
+        """
+        create view review_targets as
+        with recursive chain(review_id, record_id) as (
+            select id, record_id from reviews
+            union
+            select chain.review_id, l.new_id
+            from chain join record_lineage l on l.old_id = chain.record_id
+            where l.new_id is not null
+        )
+        select review_id, record_id from chain
+        """
+    )
+    db.execute(
+        f"""
+        create view reviewed_records as
+        with applied as (
+            select t.record_id, v.id, v.action, v.field, v.value, v.text_hash_at_review
+            from review_targets t join reviews v on v.id = t.review_id
+        ),
+        latest_edit as (
+            select record_id, field, value from (
+                select record_id, field, value,
+                       row_number() over (partition by record_id, field order by id desc) as n
+                from applied where action = 'edit'
+            ) where n = 1
+        ),
+        edits as (
+            select record_id, {pivot}
+            from latest_edit group by record_id
+        ),
+        latest as (
+            select record_id, action, text_hash_at_review from (
+                select record_id, action, text_hash_at_review,
+                       row_number() over (partition by record_id order by id desc) as n
+                from applied
+            ) where n = 1
+        )
+        select {", ".join(picked)},
+            case d.action when 'accept' then 'accepted' when 'reject' then 'rejected'
+                          when 'edit' then 'edited' end as review_state,
+            case when d.action is null then 0
+                 when d.text_hash_at_review is r.text_hash then 0 else 1 end as review_stale
+        from records r
+        left join edits e on e.record_id = r.id
+        left join latest d on d.record_id = r.id
+        """
+    )
+    db.execute(
+        "create view effective_records as "
+        "select * from reviewed_records where review_state is not 'rejected'"
+    )
+
+
+@dataclass(frozen=True)
+class Decision:
+    record_id: str
+    action: Action
+    by: str | None = None
+    note: str | None = None
+    edits: tuple[tuple[str, object], ...] = ()
+    text_hash_at_review: str | None = None
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def record_row(db: sqlite_utils.Database, record_id: str) -> dict[str, Any] | None:
+    """The record's effective values (rejected ones included), or None if there is no such id."""
+    rows = list(db.query("select * from reviewed_records where id = ?", [record_id]))
+    return rows[0] if rows else None
+
+
+def as_record(row: dict[str, Any]) -> Record:
+    """A stored row back into the model, so edits go through the model's own validators."""
+    data = {name: row[name] for name in Record.model_fields}
+    data["warnings"] = tuple(json.loads(row["warnings"] or "[]"))
+    data["noting"] = bool(row["noting"])
+    return Record.model_validate(data)
+
+
+def validate_edits(row: dict[str, Any], raw: dict[str, str]) -> tuple[tuple[str, object], ...]:
+    """Check field names against the model and values with its validators.
+
+    An empty value clears the field. Returns (field, value-as-stored) pairs.
+
+    Raises:
+        ValueError: one line naming each bad field and what is wrong with it.
+    """
+    unknown = [f for f in raw if f not in EDITABLE]
+    if unknown:
+        raise ValueError(
+            f"cannot edit {', '.join(repr(f) for f in unknown)}; "
+            f"editable fields: {', '.join(EDITABLE)}"
+        )
+    current = as_record(row).model_dump()
+    changed = {f: (v.strip() or None) for f, v in raw.items()}
+    try:
+        record = Record.model_validate({**current, **changed})
+    except ValidationError as exc:
+        raise ValueError(
+            "; ".join(
+                f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors(include_url=False)
+            )
+        ) from None
+    return tuple((f, _stored(getattr(record, f))) for f in raw)
+
+
+def _stored(value: object) -> object:
+    return int(value) if isinstance(value, bool) else value
+
+
+def append(db: sqlite_utils.Database, decisions: list[Decision]) -> int:
+    """Write decisions in one transaction (all or none); returns the rows written."""
+    at = now()
+    rows: list[dict[str, object]] = []
+    for d in decisions:
+        base = {
+            "record_id": d.record_id,
+            "by": d.by,
+            "note": d.note,
+            "at": at,
+            "text_hash_at_review": d.text_hash_at_review,
+        }
+        rows.extend({**base, "action": "edit", "field": f, "value": v} for f, v in d.edits)
+        if d.action != "edit":
+            rows.append({**base, "action": d.action, "field": None, "value": None})
+    with db.atomic():
+        for row in rows:
+            db.table("reviews").insert(row)
+    return len(rows)
+
+
+def edited_fields(db: sqlite_utils.Database) -> dict[str, list[str]]:
+    """Record id -> the fields whose value comes from a clerk's edit."""
+    out: dict[str, set[str]] = {}
+    for row in db.query(
+        "select t.record_id, v.field from review_targets t join reviews v on v.id = t.review_id "
+        "where v.action = 'edit'"
+    ):
+        out.setdefault(row["record_id"], set()).add(row["field"])
+    return {k: sorted(v) for k, v in out.items()}
+
+
+def stale_records(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Current records whose latest decision was made on other text (rejected ones included)."""
+    return list(
+        db.query(
+            "select * from reviewed_records where review_stale = 1 and status = 'current' "
+            "order by document_id, start"
+        )
+    )

@@ -1,0 +1,113 @@
+"""A database written by an older minutebook opens, upgrades once, and says so.
+
+The v1 database is a SQL dump of what schema v1 wrote (tests/fixtures/schema-v1.sql),
+not something built by the code under test.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from minutebook.errors import StoreError
+from minutebook.store import open_db
+from minutebook.store.analytics import Filters, search, view_names
+from minutebook.store.schema import SCHEMA_VERSION, schema_version
+
+V1_DUMP = Path(__file__).resolve().parent.parent / "fixtures" / "schema-v1.sql"
+
+
+@pytest.fixture
+def v1_db(tmp_path: Path) -> Path:
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(V1_DUMP.read_text(encoding="utf-8"))
+    conn.close()
+    return path
+
+
+def _raw(path: Path, sql: str) -> list[tuple[object, ...]]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def test_migrations_fixture_is_v1(v1_db: Path) -> None:
+    assert _raw(v1_db, "pragma user_version") == [(1,)]
+    names = {n for (n,) in _raw(v1_db, "select name from sqlite_master where type = 'view'")}
+    assert names == set()
+    assert _raw(v1_db, "select count(*) from records") == [(30,)]
+
+
+def test_migrations_v1_upgrades_with_one_message(
+    v1_db: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING, logger="minutebook.store"):
+        db = open_db(v1_db)
+    assert [r.getMessage() for r in caplog.records] == [
+        f"upgraded {v1_db} from schema v1 to v{SCHEMA_VERSION}"
+    ]
+    assert schema_version(db) == SCHEMA_VERSION
+    assert set(view_names()) <= set(db.view_names())
+    db.close()
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="minutebook.store"):
+        open_db(v1_db).close()
+    assert caplog.records == []  # already current: nothing to say
+
+
+def test_migrations_v1_rows_kept_and_searchable(v1_db: Path) -> None:
+    before = _raw(v1_db, "select * from records order by id")
+    db = open_db(v1_db)
+    assert list(db.execute("select * from records order by id").fetchall()) == before
+    # rows written before FTS existed are indexed by the migration (Surrey tracker, SEND Strategy)
+    rows = search(db, "SEND", Filters(since="2022"))
+    assert {r["code"] for r in rows} == {f"CFLLC {n}/22" for n in (18, 19, 20, 21)}
+    # NE Lincolnshire tracker: SPCLL.43 has no progress yet, SPCLL.40 "approved by Cabinet"
+    open_to_cabinet = db.query(
+        "select code from open_items where kind = 'recommendation' and recipient = 'Cabinet'"
+    )
+    assert [r["code"] for r in open_to_cabinet] == ["SPCLL.43"]
+
+
+def test_migrations_fresh_database_says_nothing(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING, logger="minutebook.store"):
+        db = open_db(tmp_path / "new.db")
+    assert caplog.records == []
+    assert schema_version(db) == SCHEMA_VERSION
+
+
+def test_migrations_newer_database_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.db"
+    conn = sqlite3.connect(path)
+    conn.execute(f"pragma user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(StoreError, match="newer than this minutebook"):
+        open_db(path)
+
+
+def test_migrations_cli_prints_upgrade_on_stderr(v1_db: Path) -> None:
+    """What a user sees: `python -m minutebook` sets up logging, so this runs the real thing."""
+    env = {**os.environ, "PYTHONWARNINGS": "error"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "minutebook", "search", "SEND", "--db", str(v1_db), "-f", "jsonl"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert f"upgraded {v1_db} from schema v1 to v{SCHEMA_VERSION}" in proc.stderr
+    assert "upgraded" not in proc.stdout
+    assert len(proc.stdout.splitlines()) == 6  # CFLLC 1/20, 3/21, 18/22-21/22
