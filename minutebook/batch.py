@@ -121,10 +121,12 @@ def _too_large(path: Path, chars: int) -> Analysis:
 
 def warm_up() -> None:
     """Once per worker: import the parsers and load the pattern files before any file."""
-    from minutebook.extract.nlp import load_patterns
+    from minutebook.extract import load_vocabularies
     from minutebook.ingest import load  # noqa: F401
+    from minutebook.lifecycle.links import thresholds
 
-    load_patterns()
+    load_vocabularies()
+    thresholds()  # read by the writer after the run, but a bad file should stop it first
 
 
 def lost(path: Path, what: workers.Lost, timeout: float | None) -> Analysis:

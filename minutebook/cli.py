@@ -17,7 +17,7 @@ from rich.table import Table
 
 from minutebook import batch
 from minutebook.commands import register_all
-from minutebook.errors import MinutebookError
+from minutebook.errors import MinutebookError, PatternFileError
 from minutebook.lifecycle import rebuild as rebuild_lifecycle
 from minutebook.models import Record
 from minutebook.progress import BatchProgress
@@ -171,16 +171,19 @@ def extract_cmd(
     debug: DebugOption = False,
 ) -> None:
     """Print the records of one file, without a database (JSON Lines by default)."""
-    from minutebook.extract import describe, extract
+    from minutebook.extract import describe, extract, load_vocabularies
     from minutebook.ingest import load
 
     try:
+        load_vocabularies()  # a bad pattern file is reported whatever this file holds
         document = describe(load(path))
         records = extract(document)
     except MinutebookError as exc:
         if debug:
             raise
-        raise _fail(str(exc), Exit.SOME_FAILED) from None
+        # a bad pattern file is set-up, not this document: the same as a usage error
+        setup = isinstance(exc, PatternFileError)
+        raise _fail(str(exc), Exit.USAGE if setup else Exit.SOME_FAILED) from None
     for warning in document.warnings:
         _say(f"warning: {path}: {warning}")
     if fmt is OutputFormat.jsonl:

@@ -11,8 +11,14 @@ class MinutebookError(Exception):
 
     def __init__(self, path: str, detail: str) -> None:
         self.path = path
-        self.detail = detail
-        super().__init__(f"{path}: {detail}")
+        self._given = detail
+        # one line, whatever a library put in its message (spaCy's run to paragraphs)
+        self.detail = " ".join(detail.split())
+        super().__init__(f"{path}: {self.detail}")
+
+    def __reduce__(self) -> tuple[type[MinutebookError], tuple[str, str]]:
+        # so a worker process can hand its error to the parent intact
+        return (type(self), (self.path, self._given))
 
 
 class LoadError(MinutebookError):
@@ -69,6 +75,9 @@ class PatternFileError(MinutebookError):
 
     reason = "bad_pattern_file"
     stage = "startup"
+
+    def __init__(self, path: str, detail: str) -> None:
+        super().__init__(path, f"{detail} (fix that line, or restore the file with git)")
 
 
 class StoreError(MinutebookError):

@@ -18,13 +18,16 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
+from minutebook.errors import MinutebookError
+
 # A job is called in the worker with the file and a callback naming the stage it is in.
 Job = Callable[[Path, Callable[[str], None]], Any]
 # Run once in each new worker before its first file, e.g. to import and load patterns.
 WarmUp = Callable[[], None]
 # The protocol, worker to parent: ("ready", None) once warm, then per file
-# ("stage", name)... ("done", result).
+# ("stage", name)... ("done", result); or ("failed", exception) if the warm-up fails.
 _READY = "ready"
+_FAILED = "failed"
 _STAGE = "stage"
 _DONE = "done"
 
@@ -41,7 +44,13 @@ class Lost:
 def _serve(conn: Connection, job: Job, warm_up: WarmUp | None) -> None:
     """The worker's loop: a path in, stage names and one result out, until told to stop."""
     if warm_up is not None:
-        warm_up()
+        try:
+            warm_up()
+        except MinutebookError as exc:
+            # e.g. a bad pattern file: every worker would fail the same way, so the
+            # parent stops the batch with this error instead of failing each file
+            conn.send((_FAILED, exc))
+            return
     conn.send((_READY, None))
     while True:
         name = conn.recv()
@@ -153,6 +162,8 @@ def _receive(w: _Worker) -> Iterator[tuple[Path, Any]]:
         if path is not None:
             yield path, lost
         return
+    if kind == _FAILED:
+        raise value
     if kind == _READY:
         w.ready = True
     elif kind == _STAGE:

@@ -12,17 +12,34 @@ from pydantic import ValidationError
 from minutebook.errors import ExtractError
 from minutebook.extract.actions import action_labels, find_instructions
 from minutebook.extract.clauses import Clause, find_clauses, introducer_in
-from minutebook.extract.codes import join_code
+from minutebook.extract.codes import code_formats, join_code
 from minutebook.extract.dates import find_dates, parse_date_prefix
 from minutebook.extract.meeting import committee, meeting_date
 from minutebook.extract.motions import Motion, find_motions
 from minutebook.extract.nlp import load_patterns, tokens
-from minutebook.extract.people import find_owner, is_known_role
+from minutebook.extract.people import find_owner, is_known_role, roles
 from minutebook.extract.structure import Item, find_items, item_at
 from minutebook.extract.tags import action_span, find_tagged, label_code, owner_for
 from minutebook.extract.text import flat, trim_span
-from minutebook.extract.trackers import Row, split_code, tracker_rows
+from minutebook.extract.trackers import Row, column_vocabulary, split_code, tracker_rows
 from minutebook.models import Document, Record
+
+
+def load_vocabularies() -> None:
+    """Read and check every pattern and vocabulary file now (each is cached), so a bad
+    line stops a run before any document is parsed, not on the first that needs it."""
+    from minutebook.extract import actions, meeting, motions, status, tags
+
+    load_patterns()
+    roles()
+    code_formats()
+    column_vocabulary()
+    status.vocabulary()
+    tags.tag_regex()
+    actions.closing_phrases()
+    meeting.bodies()
+    motions.motion_patterns()
+
 
 _DEADLINE_CUE = (
     "by ",

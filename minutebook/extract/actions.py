@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from minutebook.errors import PatternFileError
 from minutebook.extract.nlp import Rule, load_patterns, tokens
 from minutebook.extract.text import sentence_end, trim_span
+from minutebook.extract.vocab import pattern_path
 from minutebook.models import Document
 
 # an instruction opens a sentence, a clause after a comma, or a labelled minute ("iv) ")
@@ -25,8 +25,8 @@ class Instruction:
 
 
 @cache
-def _closing() -> re.Pattern[str]:
-    path = files("minutebook.extract") / "patterns" / "closing.txt"
+def closing_phrases() -> re.Pattern[str]:
+    path = pattern_path("closing.txt")
     lines = [
         ln.strip()
         for ln in path.read_text(encoding="utf-8").splitlines()
@@ -40,7 +40,7 @@ def _closing() -> re.Pattern[str]:
 
 def meeting_end(doc: Document) -> int:
     """Offset of the end of the block where the meeting closes (or the end of the text)."""
-    m = _closing().search(doc.text)
+    m = closing_phrases().search(doc.text)
     if m is None:
         return len(doc.text)
     block = next((b for b in doc.blocks if b.start <= m.start() <= b.end), None)

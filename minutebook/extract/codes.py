@@ -6,9 +6,9 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from minutebook.errors import PatternFileError
+from minutebook.extract.vocab import pattern_path
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,7 @@ class CodeFormat:
 
 @cache
 def code_formats() -> tuple[CodeFormat, ...]:
-    path = files("minutebook.extract") / "patterns" / "codes.json"
+    path = pattern_path("codes.json")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         formats = []

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib.resources import files
 
 from minutebook.errors import PatternFileError
 from minutebook.extract.dates import find_dates
 from minutebook.extract.text import smart_title
+from minutebook.extract.vocab import pattern_path
 from minutebook.models import Document
 
 _GOOD_BEFORE = re.compile(
@@ -24,8 +24,8 @@ _BAD_BEFORE = re.compile(
 
 
 @cache
-def _bodies() -> tuple[str, ...]:
-    path = files("minutebook.extract") / "patterns" / "bodies.txt"
+def bodies() -> tuple[str, ...]:
+    path = pattern_path("bodies.txt")
     words = tuple(
         w.strip()
         for w in path.read_text(encoding="utf-8").splitlines()
@@ -38,7 +38,7 @@ def _bodies() -> tuple[str, ...]:
 
 @cache
 def _committee() -> re.Pattern[str]:
-    keywords = "|".join(re.escape(w) for w in _bodies())
+    keywords = "|".join(re.escape(w) for w in bodies())
     return re.compile(
         r"(?P<name>(?:[A-Z][\w,&'’-]*\s+(?:and\s+|of\s+|for\s+|&\s+)?){0,9}"
         rf"(?P<body>{keywords})(?:\s+of\s+[A-Z][\w'’-]+)?)\b"
@@ -98,7 +98,7 @@ def committee(doc: Document, header_end: int) -> str | None:
             name = _LEAD_IN.sub("", m.group("name")).strip(" ,")
             if len(name.split()) < 2:
                 continue  # "Committee Reports:" names no body
-            rank = len(_bodies()) - _bodies().index(m.group("body"))
+            rank = len(bodies()) - bodies().index(m.group("body"))
             if m.start() == 0 and m.end() >= len(probe.rstrip(" .–-")) - 1:
                 rank += 20  # a header line that is only the body's name
             elif _MEETING_OF.search(probe[: m.start()]):

@@ -12,12 +12,12 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from minutebook.errors import PatternFileError
 from minutebook.extract.clauses import split_labels
 from minutebook.extract.codes import normalise_code
 from minutebook.extract.text import trim_span
+from minutebook.extract.vocab import pattern_path
 from minutebook.models import Document
 
 MAX_BLOCKS = 25  # a motion longer than this is a reading error, not a motion
@@ -31,8 +31,8 @@ class Motion:
 
 
 @cache
-def _patterns() -> dict[str, re.Pattern[str]]:
-    path = files("minutebook.extract") / "patterns" / "motions.json"
+def motion_patterns() -> dict[str, re.Pattern[str]]:
+    path = pattern_path("motions.json")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         keys = ("number", "clause_start", "resolved", "further", "passed", "failed", "procedural")
@@ -43,7 +43,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 def _extent(doc: Document, index: int) -> tuple[int, bool] | None:
     """Index of the motion's last block, and whether it passed; None if it never ends."""
-    p = _patterns()
+    p = motion_patterns()
     blocks = doc.blocks
     for j in range(index, min(len(blocks), index + MAX_BLOCKS)):
         text = doc.block_text(blocks[j])
@@ -57,7 +57,7 @@ def _extent(doc: Document, index: int) -> tuple[int, bool] | None:
 
 
 def _clean_end(text: str, start: int, end: int) -> int:
-    p = _patterns()
+    p = motion_patterns()
     segment = text[start:end]
     for key in ("passed", "procedural"):
         m = p[key].search(segment)
@@ -68,7 +68,7 @@ def _clean_end(text: str, start: int, end: int) -> int:
 
 
 def _parts(text: str, start: int, end: int, code: str) -> list[Motion]:
-    p = _patterns()
+    p = motion_patterns()
     resolved = p["resolved"].search(text, start, end)
     if resolved:
         start = resolved.end()
@@ -93,7 +93,7 @@ def _parts(text: str, start: int, end: int, code: str) -> list[Motion]:
 
 def find_motions(doc: Document) -> list[Motion]:
     """Every passed numbered motion, split into its clauses."""
-    p = _patterns()
+    p = motion_patterns()
     found: list[Motion] = []
     blocks = doc.blocks
     i = 0

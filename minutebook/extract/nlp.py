@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib.resources import files
 from typing import Any
 
 import spacy
@@ -16,6 +15,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from minutebook.errors import PatternFileError
+from minutebook.extract.vocab import pattern_path
 
 PATTERN_FILES = ("introducers", "noting", "asks", "action_lines")
 
@@ -45,7 +45,7 @@ class Patterns:
 
 
 def _read_jsonl(name: str) -> list[tuple[int, dict[str, Any]]]:
-    path = files("minutebook.extract") / "patterns" / f"{name}.jsonl"
+    path = pattern_path(f"{name}.jsonl")
     rows = []
     for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip() or line.lstrip().startswith("#"):

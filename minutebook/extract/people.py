@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib.resources import files
 
 from minutebook.errors import PatternFileError
+from minutebook.extract.vocab import pattern_path
 
 _WORD = r"[A-Z][\w’'&()-]*"
 _CONT = rf"(?:\s+(?:of|for|to)\s+(?:the\s+)?{_WORD}(?:\s+(?:and|&|of|for|the|{_WORD}))*)?"
@@ -22,7 +22,7 @@ _ASKING = (
 
 @cache
 def roles() -> tuple[str, ...]:
-    path = files("minutebook.extract") / "patterns" / "roles.txt"
+    path = pattern_path("roles.txt")
     entries = []
     for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         line = line.strip()

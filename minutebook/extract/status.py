@@ -10,10 +10,10 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from typing import get_args
 
 from minutebook.errors import PatternFileError
+from minutebook.extract.vocab import pattern_path
 from minutebook.models.lifecycle import Status
 
 STATUSES: tuple[Status, ...] = get_args(Status)
@@ -66,7 +66,7 @@ def parse_vocabulary(data: object) -> Vocabulary:
 
 @cache
 def vocabulary() -> Vocabulary:
-    path = files("minutebook.extract") / "patterns" / "status_vocabulary.json"
+    path = pattern_path("status_vocabulary.json")
     try:
         return parse_vocabulary(json.loads(path.read_text(encoding="utf-8")))
     except (KeyError, TypeError, ValueError) as exc:

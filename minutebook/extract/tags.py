@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from minutebook.errors import PatternFileError
 from minutebook.extract.people import roles
 from minutebook.extract.text import trim_span
+from minutebook.extract.vocab import pattern_path
 from minutebook.models import Document
 
 _NAME = r"[A-Z][\w.'’-]*"
@@ -41,7 +41,7 @@ class Tagged:
 
 @cache
 def _acts() -> str:
-    path = files("minutebook.extract") / "patterns" / "acting_verbs.txt"
+    path = pattern_path("acting_verbs.txt")
     words = [
         w.strip()
         for w in path.read_text(encoding="utf-8").splitlines()

@@ -13,10 +13,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
 
 from minutebook.errors import PatternFileError
 from minutebook.extract.codes import parse_code
+from minutebook.extract.vocab import pattern_path
 from minutebook.models import Block, Document
 
 ROLES = ("clause", "meeting", "item", "owner", "deadline", "progress", "check")
@@ -35,7 +35,7 @@ class Row:
 
 @cache
 def column_vocabulary() -> dict[str, frozenset[str]]:
-    path = files("minutebook.extract") / "patterns" / "tracker_columns.json"
+    path = pattern_path("tracker_columns.json")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         vocab = {role: frozenset(n.lower() for n in data[role]) for role in ROLES}

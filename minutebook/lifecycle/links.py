@@ -12,11 +12,11 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from rapidfuzz import fuzz
 
 from minutebook.errors import PatternFileError
+from minutebook.extract.vocab import pattern_path
 from minutebook.models.lifecycle import LinkMethod, LinkRelation, RecordLink
 
 SCORERS: dict[str, Callable[..., float]] = {
@@ -71,7 +71,7 @@ def parse_thresholds(data: dict[str, object]) -> Thresholds:
 
 @cache
 def thresholds() -> Thresholds:
-    path = files("minutebook.extract") / "patterns" / "link_thresholds.json"
+    path = pattern_path("link_thresholds.json")
     try:
         return parse_thresholds(json.loads(path.read_text(encoding="utf-8")))
     except (KeyError, TypeError, ValueError) as exc:

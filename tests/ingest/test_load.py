@@ -11,6 +11,7 @@ from minutebook.errors import (
     CorruptDocumentError,
     EmptyDocumentError,
     EncryptedDocumentError,
+    UnreadableFileError,
     UnsupportedFormatError,
 )
 from minutebook.ingest import load
@@ -132,3 +133,15 @@ def test_load_encrypted_pdf(tmp_path: Path) -> None:
     pdf = minutes_pdf("nelincs_cllsp_minutes_2020-07-09.txt", tmp_path / "locked.pdf", encrypt="pw")
     with pytest.raises(EncryptedDocumentError, match="password-protected"):
         load(pdf)
+
+
+def test_load_a_file_the_os_will_not_read_is_unreadable(tmp_path: Path) -> None:
+    # A mode-000 file cannot stand in here: CI runs as root, which reads it anyway. A
+    # folder named like minutes fails the same read with an OSError from the kernel.
+    folder = tmp_path / "minutes.pdf"
+    folder.mkdir()
+    with pytest.raises(UnreadableFileError) as caught:
+        load(folder)
+    assert caught.value.reason == "unreadable"
+    assert str(caught.value).startswith(f"{folder}: cannot read the file (")
+    assert "\n" not in str(caught.value)

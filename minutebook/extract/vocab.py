@@ -1,0 +1,26 @@
+"""Where a pattern or vocabulary file is read from.
+
+The bundled files live in `minutebook/extract/patterns/`. A clerk who adds wording for
+their council keeps their own copies in a folder named by `MINUTEBOOK_PATTERNS`: a file
+there replaces the bundled file of the same name, the others stay bundled. So local
+wording survives an upgrade and needs no edit inside the installed package.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+ENV = "MINUTEBOOK_PATTERNS"
+
+
+def pattern_path(name: str) -> Traversable:
+    """The file `name` (e.g. "roles.txt"): the clerk's copy if there is one, else ours."""
+    folder = os.environ.get(ENV)
+    if folder:
+        local = Path(folder) / name
+        if local.is_file():
+            return local
+    return files("minutebook.extract") / "patterns" / name
