@@ -67,13 +67,22 @@ def _classify(path: Path, exc: Exception) -> Exception:
 
 
 def _read_page(page: Any) -> _Page:
-    out = _Page(number=page.page_number, width=float(page.width))
-    tables = page.find_tables()
+    return _page_of(
+        page.page_number,
+        float(page.width),
+        page.find_tables(),
+        page.extract_text_lines(return_chars=False),
+    )
+
+
+def _page_of(number: int, width: float, tables: list[Any], lines: list[dict[str, Any]]) -> _Page:
+    """Both paths end here: table rows, and the text lines that lie outside every table."""
+    out = _Page(number=number, width=width)
     boxes = [t.bbox for t in tables]
     for table in tables:
         rows = [[c or "" for c in row] for row in table.extract()]
         out.tables.append((float(table.bbox[1]), rows))
-    for line in page.extract_text_lines(return_chars=False):
+    for line in lines:
         mid = (line["top"] + line["bottom"]) / 2
         if any(b[1] <= mid <= b[3] and b[0] <= line["x0"] <= b[2] for b in boxes):
             continue
@@ -147,13 +156,14 @@ def _paragraphs(page: _Page, running: set[tuple[str, int]]) -> list[tuple[float,
 
 
 def _read_fast(page: Any, fast: pdf_fast.FastPdf | None) -> _Page | None:
-    # pages without tables or rules take PDFium's characters through the same line builder
+    # PDFium's characters and shapes through pdfplumber's line and table builders
     if fast is None:
         return None
-    lines = fast.page_lines(page.page_number - 1, tuple(page.bbox))
-    if lines is None:
+    parts = fast.page_parts(page.page_number - 1, tuple(page.bbox))
+    if parts is None:
         return None
-    return _Page(page.page_number, float(page.width), [_Line(*ln) for ln in lines])
+    tables, lines = parts
+    return _page_of(page.page_number, float(page.width), tables, lines)
 
 
 def load(path: Path, data: bytes) -> TextBuilder:

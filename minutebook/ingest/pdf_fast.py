@@ -1,14 +1,15 @@
-"""The fast text path for PDF pages: characters from PDFium, lines built by pdfplumber's rules.
+"""The fast path for PDF pages: characters and shapes from PDFium, pdfplumber's own rules.
 
 pdfplumber spends ~250 ms a page in pdfminer's layout analysis; PDFium reads the same
-characters about a hundred times faster. Only the characters come from PDFium: they are
-shaped like pdfplumber's (x0, x1, top, bottom in the same page coordinates) and handed to
-pdfplumber's own word and line builder, so both paths produce the same lines.
+characters and drawn shapes far faster. Only the raw material comes from PDFium: the
+characters are shaped like pdfplumber's (x0, x1, top, bottom in the same page
+coordinates), the drawn lines and rectangles are classified as pdfminer classifies
+them, and both are handed to pdfplumber's own word, line and table builders, so both
+paths produce the same lines and the same table rows.
 
-A page takes this path only when nothing on it could make pdfplumber find a table (no
-drawn shapes other than thin horizontal rules) and every character is upright, mapped to
-Unicode and placed as pdfminer would place it. Any doubt answers None, and pdf.py reads
-that page with pdfplumber instead.
+A page takes this path only when every character is upright, mapped to Unicode and
+placed as pdfminer would place it, and every shape is made of straight segments. Any
+doubt answers None, and pdf.py reads that page with pdfplumber instead.
 """
 
 from __future__ import annotations
@@ -21,17 +22,16 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 from pdfminer.fontmetrics import FONT_METRICS
+from pdfplumber.table import Table, TableFinder
+from pdfplumber.utils.geometry import curve_to_edges, line_to_edge, rect_to_edges
 from pdfplumber.utils.text import chars_to_textmap
 
 # (text, x0, x1, top, bottom) of one line, in pdfplumber's coordinates
 Line = tuple[str, float, float, float, float]
+Point = tuple[float, float]
 
 # MINUTEBOOK_PDF_FAST=0 reads every page with pdfplumber: a switch for comparing the paths.
 ENV_SWITCH = "MINUTEBOOK_PDF_FAST"
-# A drawn shape thinner than this, and at least _RULE_MIN_WIDTH wide, is a horizontal rule
-# (an underline or separator): alone it cannot close a table cell for pdfplumber.
-_RULE_MAX_HEIGHT = 1.5
-_RULE_MIN_WIDTH = 3.0
 # PDFium reports a line-end hyphen as U+0002; pdfminer gives the hyphen itself.
 _PDFIUM_HYPHEN = 0x02
 _UNMAPPED = {0, 0xFFFD, 0xFFFE, 0xFFFF}
@@ -71,18 +71,23 @@ class FastPdf:
     def __len__(self) -> int:
         return len(self._doc)
 
-    def page_lines(self, index: int, bbox: tuple[float, float, float, float]) -> list[Line] | None:
-        """Lines of page `index` (0-based) if it is safe to read fast, else None.
+    def page_parts(
+        self, index: int, bbox: tuple[float, float, float, float]
+    ) -> tuple[list[Table], list[dict[str, Any]]] | None:
+        """pdfplumber's tables and text lines of page `index` (0-based) if it is safe to
+        read fast, else None.
 
         `bbox` is pdfplumber's page box; a page PDFium sees differently is left to pdfplumber.
         """
         page = self._doc[index]
         try:
-            if page.get_rotation() != 0 or _box(page.get_mediabox()) != _box(bbox):
+            mediabox = _box(page.get_mediabox())
+            if page.get_rotation() != 0 or mediabox != _box(bbox) or mediabox[:2] != (0, 0):
                 return None
-            texts = _text_objects(page)
-            if texts is None:
+            found = _objects(page, float(bbox[3]))
+            if found is None:
                 return None
+            texts, edges = found
             textpage = page.get_textpage()
             try:
                 chars = _chars(textpage, float(bbox[3]), texts)
@@ -92,13 +97,22 @@ class FastPdf:
             page.close()
         if chars is None:
             return None
+        tables = TableFinder(_PageView(chars, edges, bbox)).tables if edges else []  # type: ignore[arg-type]
         if not chars:
-            return []
+            return tables, []
         textmap = chars_to_textmap(chars, layout_bbox=bbox)
-        return [
-            (ln["text"], ln["x0"], ln["x1"], ln["top"], ln["bottom"])
-            for ln in textmap.extract_text_lines(strip=True, return_chars=False)
-        ]
+        return tables, textmap.extract_text_lines(strip=True, return_chars=False)
+
+
+class _PageView:
+    """What pdfplumber's TableFinder and Table read of a page: its box, edges and chars."""
+
+    def __init__(
+        self, chars: list[dict[str, Any]], edges: list[dict[str, Any]], bbox: tuple[float, ...]
+    ) -> None:
+        self.chars = chars
+        self.edges = edges
+        self.bbox = bbox
 
 
 def open_fast(data: bytes) -> FastPdf | None:
@@ -122,14 +136,19 @@ def _address(handle: Any) -> int | None:
     return ctypes.cast(handle, ctypes.c_void_p).value
 
 
-def _text_objects(page: pdfium.PdfPage) -> dict[int | None, tuple[float, float]] | None:
-    """Addresses of the page's text objects, or None if a drawn shape could make a table.
+def _objects(
+    page: pdfium.PdfPage, height: float
+) -> tuple[dict[int | None, tuple[float, float]], list[dict[str, Any]]] | None:
+    """The page's text objects by address, and the edges its shapes give pdfplumber; None
+    if a shape is one we do not mimic.
 
-    Shapes are checked because pdfplumber builds tables from them; text objects are listed
-    so that any PDFium leaves out of its text page (only spaces, or a fake-bold duplicate;
-    pdfminer keeps both) sends the page to pdfplumber.
+    Text objects are listed so that any PDFium leaves out of its text page (only spaces,
+    or a fake-bold duplicate; pdfminer keeps both) sends the page to pdfplumber.
     """
     texts: dict[int | None, tuple[float, float]] = {}
+    lines: list[dict[str, Any]] = []
+    rects: list[dict[str, Any]] = []
+    curves: list[dict[str, Any]] = []
     for obj in page.get_objects(max_depth=0):
         if obj.type == raw.FPDF_PAGEOBJ_FORM:
             return None  # shapes and text inside form XObjects are not worth second-guessing
@@ -137,10 +156,87 @@ def _text_objects(page: pdfium.PdfPage) -> dict[int | None, tuple[float, float]]
             left, bottom, _, _ = obj.get_bounds()
             texts[_address(obj.raw)] = (left, bottom)
         elif obj.type == raw.FPDF_PAGEOBJ_PATH:
-            left, bottom, right, top = obj.get_bounds()
-            if top - bottom > _RULE_MAX_HEIGHT or right - left < _RULE_MIN_WIDTH:
+            subpaths = _subpaths(obj.raw)
+            if subpaths is None:
                 return None
-    return texts
+            for shape, pts in subpaths:
+                kind, found = _as_pdfminer(shape, pts, height)
+                {"line": lines, "rect": rects, "curve": curves}[kind].append(found)
+    # pdfplumber's own order (Page.edges): lines, then rectangles' sides, then curves'
+    edges = [line_to_edge(ln) for ln in lines]
+    edges += [e for r in rects for e in rect_to_edges(r)]
+    edges += [e for c in curves for e in curve_to_edges(c)]
+    return texts, edges
+
+
+def _subpaths(path: Any) -> list[tuple[str, list[Point]]] | None:
+    """A path object's subpaths as pdfminer sees them: operators ("mllh") and their points
+    in page space (PDF units, y up); None for curves or a path that is not painted."""
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not raw.FPDFPath_GetDrawMode(path, ctypes.byref(fill), ctypes.byref(stroke)):
+        return None
+    if fill.value == raw.FPDF_FILLMODE_NONE and not stroke.value:
+        return None  # a clipping path: pdfminer paints nothing, so be sure and step aside
+    m = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(path, ctypes.byref(m)):
+        return None
+    x, y = ctypes.c_float(), ctypes.c_float()
+    out: list[tuple[str, list[Point]]] = []
+    for k in range(raw.FPDFPath_CountSegments(path)):
+        segment = raw.FPDFPath_GetPathSegment(path, k)
+        kind = raw.FPDFPathSegment_GetType(segment)
+        if not raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y)):
+            return None
+        point = (m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f)
+        if kind == raw.FPDF_SEGMENT_MOVETO:
+            out.append(("m", [point]))
+        elif kind == raw.FPDF_SEGMENT_LINETO and out:
+            shape, pts = out[-1]
+            out[-1] = (shape + "l", [*pts, point])
+        else:
+            return None  # a Bézier curve (pdfminer keeps its control points), or no moveto
+        if raw.FPDFPathSegment_GetClose(segment):
+            shape, pts = out[-1]
+            out[-1] = (shape + "h", [*pts, pts[0]])  # "h" goes back to the subpath's start
+    return out
+
+
+def _as_pdfminer(shape: str, pts: list[Point], height: float) -> tuple[str, dict[str, Any]]:
+    """One subpath as pdfminer's converter classifies it (LTLine, LTRect or LTCurve), in
+    the shape pdfplumber gives such an object (top-down coordinates)."""
+    pts = list(pts)
+    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+        shape = shape[:-2] + "h"  # a closing "l" that only repeats the start
+        pts.pop()
+    kind = "curve"
+    if shape in {"mlh", "ml"}:
+        kind, pts = "line", pts[:2]
+    elif shape in {"mlllh", "mllll"}:
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+        square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (
+            y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0
+        )
+        if pts[0] == pts[4] and square:
+            kind = "rect"
+            (ax, ay), (bx, by) = pts[0], pts[2]
+            pts = [(ax, ay), (bx, ay), (bx, by), (ax, by)]
+    left, right = min(p[0] for p in pts), max(p[0] for p in pts)
+    low, high = min(p[1] for p in pts), max(p[1] for p in pts)
+    top = height - high
+    found: dict[str, Any] = {
+        "object_type": kind,
+        "x0": left,
+        "x1": right,
+        "y0": low,
+        "y1": high,
+        "width": right - left,
+        "height": high - low,
+        "top": top,
+        "bottom": height - low,
+        "doctop": top,
+        "pts": [(px, height - py) for px, py in pts],
+    }
+    return kind, found
 
 
 class _Run:
@@ -170,7 +266,8 @@ def _std14_descent(font: Any) -> float | None:
     n = raw.FPDFFont_GetBaseFontName(font, buf, len(buf))
     name = buf.raw[: max(n - 1, 0)].decode("latin-1")
     metrics = FONT_METRICS.get(name)
-    return None if metrics is None else float(metrics[0]["Descent"])  # type: ignore[arg-type]
+    descent = None if metrics is None else metrics[0].get("Descent")
+    return None if descent is None else float(descent)  # type: ignore[arg-type]
 
 
 def _run(tp: Any, i: int, obj: Any, origin_y: float) -> _Run | None:

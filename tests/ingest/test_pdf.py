@@ -104,15 +104,15 @@ def test_every_page_is_closed_before_the_next_is_read(
         return find_tables(self, *args, **kwargs)
 
     # a page without tables is read by PDFium (pdf_fast) instead: that is a read too
-    page_lines = pdf_fast.FastPdf.page_lines
+    page_parts = pdf_fast.FastPdf.page_parts
 
-    def spy_page_lines(self: Any, index: int, *args: Any) -> Any:
+    def spy_page_parts(self: Any, index: int, *args: Any) -> Any:
         events.append(("read", index + 1))
-        return page_lines(self, index, *args)
+        return page_parts(self, index, *args)
 
     monkeypatch.setattr(pdfplumber.page.Page, "close", spy_close)
     monkeypatch.setattr(pdfplumber.page.Page, "find_tables", spy_find_tables)
-    monkeypatch.setattr(pdf_fast.FastPdf, "page_lines", spy_page_lines)
+    monkeypatch.setattr(pdf_fast.FastPdf, "page_parts", spy_page_parts)
     doc = load(pdf)
     n = doc.pages
     # one page may be read twice in a row (PDFium declines it, pdfplumber takes it)

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from reportlab.pdfgen import canvas
 
 from minutebook.extract import describe, extract
 from minutebook.ingest import load, pdf, pdf_fast
 from minutebook.models import Record
 from tests.conftest import SAMPLES
-from tests.fixtures import minutes_pdf, tracker_pdf
+from tests.fixtures import minutes_pdf, tracker_pdf, tracker_rows
 
 
 def _records(path: Path, fast: bool, monkeypatch: pytest.MonkeyPatch) -> list[Record]:
@@ -46,40 +47,67 @@ def test_pdf_fast_records_equal_pdfplumber_on_samples(
     assert _records(path, True, monkeypatch) == _records(path, False, monkeypatch)
 
 
-def test_pdf_fast_lines_equal_pdfplumber_lines_on_text_pages(tmp_path: Path) -> None:
-    """Page by page: where the fast path answers, its lines are pdfplumber's lines."""
-    path = minutes_pdf("nelincs_cllsp_minutes_2020-07-09.txt", tmp_path / "m.pdf")
+def _pages_both_ways(path: Path) -> list[tuple[pdf._Page | None, pdf._Page]]:
+    """Each page read by the fast path (None where it declines) and by pdfplumber."""
     data = path.read_bytes()
     fast = pdf_fast.open_fast(data)
     assert fast is not None
-    answered = 0
+    out = []
     with fast, pdfplumber.open(io.BytesIO(data)) as doc:
         for page in doc.pages:
-            lines = fast.page_lines(page.page_number - 1, tuple(page.bbox))
-            slow = pdf._read_page(page)
+            out.append((pdf._read_fast(page, fast), pdf._read_page(page)))
             page.close()
-            if lines is None:
-                continue
-            answered += 1
-            # PDFium keeps coordinates as 32-bit floats: equal to a hundredth of a point
-            assert [
-                (t, round(x0, 2), round(x1, 2), round(top, 2)) for t, x0, x1, top, _ in lines
-            ] == [
-                (ln.text, round(ln.x0, 2), round(ln.x1, 2), round(ln.top, 2)) for ln in slow.lines
-            ]
+    return out
+
+
+def _lines(page: pdf._Page) -> list[tuple[str, float, float, float]]:
+    # PDFium keeps coordinates as 32-bit floats: equal to a hundredth of a point
+    return [(ln.text, round(ln.x0, 2), round(ln.x1, 2), round(ln.top, 2)) for ln in page.lines]
+
+
+def _tables(page: pdf._Page) -> list[tuple[float, list[list[str]]]]:
+    return [(round(top, 2), rows) for top, rows in page.tables]
+
+
+def test_pdf_fast_lines_equal_pdfplumber_lines_on_text_pages(tmp_path: Path) -> None:
+    """Page by page: where the fast path answers, its lines are pdfplumber's lines."""
+    pages = _pages_both_ways(
+        minutes_pdf("nelincs_cllsp_minutes_2020-07-09.txt", tmp_path / "m.pdf")
+    )
     # reportlab draws no shapes on these pages, so every page must take the fast path
-    assert answered == len(doc.pages)
+    assert all(fast is not None for fast, _ in pages)
+    for fast, slow in pages:
+        assert fast is not None
+        assert _lines(fast) == _lines(slow)
+        assert fast.tables == slow.tables == []
 
 
-def test_pdf_fast_leaves_table_pages_to_pdfplumber(tmp_path: Path) -> None:
-    path = tracker_pdf("surrey_cfllc_tracker_2022-12.txt", tmp_path / "t.pdf")
-    data = path.read_bytes()
-    fast = pdf_fast.open_fast(data)
-    assert fast is not None
-    with fast, pdfplumber.open(io.BytesIO(data)) as doc:
-        answers = [fast.page_lines(p.page_number - 1, tuple(p.bbox)) for p in doc.pages]
-    assert answers
-    assert all(a is None for a in answers)
+def test_pdf_fast_reads_ruled_tables_as_pdfplumber_does(tmp_path: Path) -> None:
+    """A ruled tracker crossing page breaks: PDFium's lines and rectangles go through
+    pdfplumber's table finder, and every row and cell comes out as pdfplumber's."""
+    pages = _pages_both_ways(tracker_pdf("surrey_cfllc_tracker_2022-12.txt", tmp_path / "t.pdf"))
+    assert len(pages) >= 3
+    rows = 0
+    for fast, slow in pages:
+        assert fast is not None  # reportlab's grid is straight lines: nothing to decline
+        assert slow.tables, "every page of the fixture holds part of the table"
+        assert _tables(fast) == _tables(slow)
+        assert _lines(fast) == _lines(slow)
+        rows += sum(len(r) for _, r in fast.tables)
+    _header, body = tracker_rows("surrey_cfllc_tracker_2022-12.txt")
+    assert rows >= len(body)
+
+
+def test_pdf_fast_declines_curves_and_leaves_them_to_pdfplumber(tmp_path: Path) -> None:
+    path = tmp_path / "curved.pdf"
+    c = canvas.Canvas(str(path))
+    c.drawString(72, 700, "RESOLVED: that the report be noted.")
+    c.roundRect(60, 650, 300, 80, 12)  # Bézier corners: pdfminer keeps control points
+    c.showPage()
+    c.save()
+    ((fast, slow),) = _pages_both_ways(path)
+    assert fast is None
+    assert [ln.text for ln in slow.lines] == ["RESOLVED: that the report be noted."]
 
 
 def test_pdf_fast_switch_off_and_unreadable_input_give_none(
