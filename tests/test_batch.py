@@ -229,3 +229,13 @@ def test_the_database_file_alone_holds_the_run(tmp_path: Path) -> None:
         (kept,) = copied.execute("select count(*) from records").fetchone()
     assert stored > 100
     assert kept == stored
+
+
+def test_the_command_line_does_not_load_the_parsers() -> None:
+    # An unchanged re-run only compares hashes: if importing the CLI (every command is
+    # registered at start-up) pulled in spaCy or pdfplumber, each run would pay ~1 s for it.
+    code = "import sys, minutebook.cli; print(sorted({'spacy', 'pdfplumber'} & set(sys.modules)))"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert out.stdout.strip() == "[]"

@@ -1,0 +1,334 @@
+"""extract(Document) -> list[Record], describe(Document) and load_vocabularies().
+
+describe(Document) adds the meeting date and committee the header states.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import ValidationError
+
+from minutebook.errors import ExtractError
+from minutebook.extract.actions import action_labels, find_instructions
+from minutebook.extract.clauses import Clause, find_clauses, introducer_in
+from minutebook.extract.codes import code_formats, join_code
+from minutebook.extract.dates import find_dates, parse_date_prefix
+from minutebook.extract.meeting import committee, meeting_date
+from minutebook.extract.motions import Motion, find_motions
+from minutebook.extract.nlp import load_patterns, tokens
+from minutebook.extract.people import find_owner, is_known_role, roles
+from minutebook.extract.structure import Item, find_items, item_at
+from minutebook.extract.tags import action_span, find_tagged, label_code, owner_for
+from minutebook.extract.text import flat, trim_span
+from minutebook.extract.trackers import Row, column_vocabulary, split_code, tracker_rows
+from minutebook.models import Document, Record
+
+
+def load_vocabularies() -> None:
+    """Read and check every pattern and vocabulary file now (each is cached), so a bad
+    line stops a run before any document is parsed, not on the first that needs it."""
+    from minutebook.extract import actions, meeting, motions, status, tags
+
+    load_patterns()
+    roles()
+    code_formats()
+    column_vocabulary()
+    status.vocabulary()
+    tags.tag_regex()
+    actions.closing_phrases()
+    meeting.bodies()
+    motions.motion_patterns()
+
+
+_DEADLINE_CUE = (
+    "by ",
+    "no later than",
+    "not later than",
+    "before ",
+    "in time for",
+    "deadline",
+    "due ",
+    "week beginning",
+    "week commencing",
+    "until ",
+    "ready for",
+)
+
+
+def describe(doc: Document) -> Document:
+    """The document with the meeting date and committee its header states (None if unstated),
+    and a warning when its language is not one the rules cover."""
+    items = find_items(doc)
+    header_end = items[0].start if items else 0
+    warnings = list(doc.warnings)
+    share = english_share(doc.text[:LANGUAGE_SAMPLE])
+    if share < ENGLISH_MIN:
+        warnings.append(
+            f"text does not read as English ({share:.0%} English function words); "
+            "the rules cover English minutes only, so records may be missing"
+        )
+    return doc.model_copy(
+        update={
+            "meeting_date": meeting_date(doc, header_end),
+            "committee": committee(doc, header_end),
+            "warnings": tuple(warnings),
+        }
+    )
+
+
+# the language shows in a few pages; tokenising a whole long text only costs time
+LANGUAGE_SAMPLE = 50_000
+ENGLISH_MIN = 0.2  # English prose runs at 35-50 % function words; French minutes at under 10 %
+
+
+def english_share(text: str) -> float:
+    """Share of word tokens that are English function words (spaCy's stop list)."""
+    words = [t for t in tokens(text) if t.is_alpha]
+    return sum(t.is_stop for t in words) / len(words) if words else 1.0
+
+
+def is_noting(text: str) -> bool:
+    """Only notes, receives or confirms: a noting phrase and nothing asked of anyone."""
+    patterns = load_patterns()
+    tokens = patterns.nlp.make_doc(text)
+    return bool(patterns.matches(tokens, "noting")) and not patterns.matches(tokens, "asks")
+
+
+def clause_deadline(text: str, base: date | None) -> str | None:
+    for start, _, value in find_dates(text):
+        before = text[max(0, start - 45) : start].lower()
+        if any(cue in before for cue in _DEADLINE_CUE):
+            return value
+    del base
+    return None
+
+
+def _base(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value and len(value) == 10 else None
+
+
+def _warnings(deadline: str | None, meeting: str | None, owner: str | None) -> tuple[str, ...]:
+    out = []
+    if deadline and meeting and deadline[: len(meeting)] < meeting[: len(deadline)]:
+        out.append(f"deadline {deadline} is before the meeting ({meeting})")
+    if owner and not is_known_role(owner):
+        out.append(f"owner {owner!r} is not in the role vocabulary")
+    return tuple(out)
+
+
+def _record(doc: Document, **fields: object) -> Record:
+    start = int(fields["start"])  # type: ignore[call-overload]
+    try:
+        return Record(
+            source=doc.source,
+            sha256=doc.sha256,
+            page=doc.page_at(start),
+            **fields,
+        )
+    except ValidationError as exc:
+        lines = "; ".join(
+            f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors(include_url=False)
+        )
+        raise ExtractError(doc.source, f"record at {start} is invalid ({lines})") from exc
+
+
+def _from_row(doc: Document, row: Row) -> Record | None:
+    cell = row.cells["clause"]
+    cell_start, cell_end = row.spans["clause"]
+    code, offset = split_code(cell)
+    item_title = row.cells.get("item", "").strip() or None
+    recipient = None
+    kind = row.kind
+    rule = f"tracker:{row.kind}-row"
+    intro = introducer_in(cell[offset:])
+    if intro is not None:
+        between = cell[offset : offset + intro.start].strip(" –—-:")
+        if between and not item_title:
+            from minutebook.extract.text import smart_title
+
+            item_title = smart_title(between)
+        recipient = intro.recipient
+        kind = intro.kind if intro.kind == "recommendation" else kind
+        offset += intro.body_start
+        rule = f"tracker:{row.kind}-row+introducers:{intro.rule.id}"
+    start, end = trim_span(doc.text, cell_start + offset, cell_end)
+    if end <= start:
+        return None
+    text = flat(doc.text[start:end])
+    meeting = parse_date_prefix(row.cells.get("meeting", ""))
+    deadline = parse_date_prefix(row.cells.get("deadline", ""), _base(meeting))
+    owner = row.cells.get("owner", "").strip() or find_owner(text)
+    progress = flat(row.cells.get("progress", "")) or None
+    return _record(
+        doc,
+        kind=kind,
+        code=code,
+        item_title=item_title,
+        text=text,
+        recipient=recipient,
+        owner=owner,
+        deadline=deadline,
+        meeting_date=meeting,
+        progress=progress,
+        noting=is_noting(text),
+        start=start,
+        end=end,
+        rule=rule,
+        warnings=_warnings(deadline, meeting, owner),
+    )
+
+
+def _clause_code(doc: Document, clause: Clause, item: Item | None) -> str | None:
+    """Item code and sub-clause label; a minute opened by its own label ("4.11i)") uses it."""
+    item_code = item.code if item else None
+    block = next(b for b in doc.blocks if b.start <= clause.start <= b.end)
+    if clause.label is None:
+        return label_code(doc, block.start, item_code)
+    return join_code(item_code, clause.label)
+
+
+def _from_clause(doc: Document, clause: Clause, item: Item | None, meeting: str | None) -> Record:
+    text = flat(doc.text[clause.start : clause.end])
+    owner = find_owner(text)
+    deadline = clause_deadline(text, _base(meeting))
+    return _record(
+        doc,
+        kind=clause.kind,
+        code=_clause_code(doc, clause, item),
+        item_title=item.title if item else None,
+        text=text,
+        recipient=clause.recipient,
+        owner=owner,
+        deadline=deadline,
+        meeting_date=meeting,
+        noting=is_noting(text),
+        start=clause.start,
+        end=clause.end,
+        rule=f"{clause.rule.file}:{clause.rule.id}",
+        warnings=_warnings(deadline, meeting, None),
+    )
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _from_motion(doc: Document, motion: Motion, item: Item | None, meeting: str | None) -> Record:
+    text = flat(doc.text[motion.start : motion.end])
+    deadline = clause_deadline(text, _base(meeting))
+    return _record(
+        doc,
+        kind="resolution",
+        code=motion.code,
+        item_title=item.title if item else None,
+        text=text,
+        owner=find_owner(text),
+        deadline=deadline,
+        meeting_date=meeting,
+        noting=is_noting(text),
+        start=motion.start,
+        end=motion.end,
+        rule="motions:numbered-motion",
+        warnings=_warnings(deadline, meeting, None),
+    )
+
+
+def _action(
+    doc: Document,
+    items: list[Item],
+    start: int,
+    end: int,
+    owner: str,
+    rule: str,
+    meeting: str | None,
+) -> Record:
+    """An action from an instruction line or an owner tag, coded by its minute's label."""
+    item = item_at(items, start)
+    block = next(b for b in doc.blocks if b.start <= start <= b.end)
+    text = flat(doc.text[start:end])
+    deadline = clause_deadline(text, _base(meeting))
+    return _record(
+        doc,
+        kind="action",
+        code=label_code(doc, block.start, item.code if item else None),
+        item_title=item.title if item else None,
+        text=text,
+        owner=owner,
+        deadline=deadline,
+        meeting_date=meeting,
+        start=start,
+        end=end,
+        rule=rule,
+        warnings=_warnings(deadline, meeting, owner),
+    )
+
+
+def extract(doc: Document) -> list[Record]:
+    """Every resolution, recommendation and action in a document, in reading order.
+
+    Raises:
+        ExtractError: a record failed validation (an extractor bug; the document fails alone).
+    """
+    items = find_items(doc)
+    header_end = items[0].start if items else 0
+    meeting = doc.meeting_date or meeting_date(doc, header_end)
+    rows, covered = tracker_rows(doc)
+    records = [r for row in rows if (r := _from_row(doc, row)) is not None]
+    motions = find_motions(doc)
+    for motion in motions:
+        records.append(_from_motion(doc, motion, item_at(items, motion.start), meeting))
+    taken = [(m.start, m.end) for m in motions]
+    clauses = [c for c in find_clauses(doc, covered) if not _overlaps(c.start, c.end, taken)]
+    for clause in clauses:
+        records.append(_from_clause(doc, clause, item_at(items, clause.start), meeting))
+    taken += [(c.start, c.end) for c in clauses]
+    instructions = find_instructions(doc, taken, covered)
+    tagged = find_tagged(doc, covered)
+    for ins in instructions:
+        tag = next((t for t in tagged if t.start <= ins.start < t.end), None)
+        text = flat(doc.text[ins.start : ins.end])
+        records.append(
+            _action(
+                doc,
+                items,
+                ins.start,
+                ins.end,
+                owner_for(tag.tag, text) if tag else ins.owner,
+                f"{ins.rule.file}:{ins.rule.id}" + ("+tags:owner-tag" if tag else ""),
+                meeting,
+            )
+        )
+    spans = [(i.start, i.end) for i in instructions]
+    for t in tagged:
+        span = action_span(doc, t, spans)
+        if span is None or _overlaps(span[0], span[1], taken):
+            continue
+        text = flat(doc.text[span[0] : span[1]])
+        records.append(
+            _action(doc, items, span[0], span[1], owner_for(t.tag, text), "tags:owner-tag", meeting)
+        )
+    records = _apply_action_labels(doc, records)
+    return sorted(records, key=lambda r: r.start)
+
+
+def _apply_action_labels(doc: Document, records: list[Record]) -> list[Record]:
+    """'Action: Clerk' under a minute names the owner of that minute's records."""
+    out = list(records)
+    for index, owner in action_labels(doc):
+        if index == 0:
+            continue
+        previous = doc.blocks[index - 1]
+        hits = [i for i, r in enumerate(out) if previous.start <= r.start <= previous.end]
+        for i in hits:
+            out[i] = out[i].model_copy(
+                update={"owner": owner, "rule": out[i].rule + "+action-label"}
+            )
+        if not hits:
+            start, end = trim_span(doc.text, previous.start, previous.end)
+            items = find_items(doc)
+            out.append(_action(doc, items, start, end, owner, "action_lines:action-label", None))
+    return out
+
+
+__all__ = ["describe", "extract"]
