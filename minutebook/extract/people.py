@@ -47,6 +47,24 @@ def _owner_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(rf"{role}(?={_ASKED})"), re.compile(rf"{_ASKING}{role}\s+to\b")
 
 
+@cache
+def own_verbs() -> frozenset[str]:
+    path = pattern_path("own_verbs.txt")
+    words = [w.strip() for w in path.read_text(encoding="utf-8").splitlines()]
+    words = [w for w in words if w and not w.startswith("#")]
+    bad = [w for w in words if not re.fullmatch(r"[a-z]+", w)]
+    if bad:
+        raise PatternFileError(str(path), f"not plain lower-case words: {bad}")
+    return frozenset(words)
+
+
+@cache
+def _subject_regex() -> re.Pattern[str]:
+    # "that the Clerk writes to ...": the role opens the clause and a present-tense verb
+    # follows; an asking form anywhere in the clause is still preferred
+    return re.compile(rf"^\W*(?:[Tt]hat\s+)?{_role_regex().pattern}\s+(?P<verb>[a-z]{{3,}}s)\b")
+
+
 def _tidy(role: str) -> str:
     role = re.sub(r"\s+(?:and|&|of|for|the|to)$", "", role.strip())
     return re.sub(r"\s+(?:and|&|of|for|the|to)$", "", role)
@@ -59,6 +77,10 @@ def find_owner(clause: str) -> str | None:
     for regex in (asking, told):
         m = regex.search(clause)
         if m and (best is None or m.start() < best[0]):
+            best = (m.start(), _tidy(m.group("role")))
+    if best is None:
+        m = _subject_regex().match(clause)
+        if m and m.group("verb") not in own_verbs():
             best = (m.start(), _tidy(m.group("role")))
     return best[1] if best else None
 

@@ -28,10 +28,11 @@ from minutebook.models import Document, Record
 def load_vocabularies() -> None:
     """Read and check every pattern and vocabulary file now (each is cached), so a bad
     line stops a run before any document is parsed, not on the first that needs it."""
-    from minutebook.extract import actions, meeting, motions, status, tags
+    from minutebook.extract import actions, meeting, motions, people, status, tags
 
     load_patterns()
     roles()
+    people.own_verbs()
     code_formats()
     column_vocabulary()
     status.vocabulary()
