@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from minutebook.errors import PatternFileError
-from minutebook.extract.vocab import pattern_path
+from minutebook.extract.vocab import pattern_path, word_list
 
 _WORD = r"[A-Z][\w’'&()-]*"
 _CONT = rf"(?:\s+(?:of|for|to)\s+(?:the\s+)?{_WORD}(?:\s+(?:and|&|of|for|the|{_WORD}))*)?"
@@ -49,13 +49,7 @@ def _owner_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @cache
 def own_verbs() -> frozenset[str]:
-    path = pattern_path("own_verbs.txt")
-    words = [w.strip() for w in path.read_text(encoding="utf-8").splitlines()]
-    words = [w for w in words if w and not w.startswith("#")]
-    bad = [w for w in words if not re.fullmatch(r"[a-z]+", w)]
-    if bad:
-        raise PatternFileError(str(path), f"not plain lower-case words: {bad}")
-    return frozenset(words)
+    return frozenset(word_list("own_verbs.txt"))
 
 
 @cache

@@ -11,10 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from minutebook.errors import PatternFileError
 from minutebook.extract.people import roles
 from minutebook.extract.text import trim_span
-from minutebook.extract.vocab import pattern_path
+from minutebook.extract.vocab import word_list
 from minutebook.models import Document
 
 _NAME = r"[A-Z][\w.'’-]*"
@@ -41,15 +40,7 @@ class Tagged:
 
 @cache
 def _acts() -> str:
-    path = pattern_path("acting_verbs.txt")
-    words = [
-        w.strip()
-        for w in path.read_text(encoding="utf-8").splitlines()
-        if w.strip() and not w.startswith("#")
-    ]
-    bad = [w for w in words if not re.fullmatch(r"[a-z][a-z' -]*", w)]
-    if bad:
-        raise PatternFileError(str(path), f"not plain lower-case words: {bad}")
+    words = word_list("acting_verbs.txt")
     return r"\s+(?:" + "|".join(re.escape(w) for w in words) + r")\b"
 
 

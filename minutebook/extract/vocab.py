@@ -9,9 +9,12 @@ wording survives an upgrade and needs no edit inside the installed package.
 from __future__ import annotations
 
 import os
+import re
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
+
+from minutebook.errors import PatternFileError
 
 ENV = "MINUTEBOOK_PATTERNS"
 
@@ -24,3 +27,18 @@ def pattern_path(name: str) -> Traversable:
         if local.is_file():
             return local
     return files("minutebook.extract") / "patterns" / name
+
+
+def word_list(name: str) -> tuple[str, ...]:
+    """A file of lower-case words or phrases, one a line, "#" comments skipped.
+
+    Raises:
+        PatternFileError: a line that is not plain lower-case words.
+    """
+    path = pattern_path(name)
+    lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()]
+    words = tuple(w for w in lines if w and not w.startswith("#"))
+    bad = [w for w in words if not re.fullmatch(r"[a-z][a-z' -]*", w)]
+    if bad:
+        raise PatternFileError(str(path), f"not plain lower-case words: {bad}")
+    return words
