@@ -21,9 +21,6 @@ from minutebook.models import Document, Record
 from minutebook.store import UpsertResult, source_key, upsert
 
 log = logging.getLogger(__name__)
-# spaCy's make_doc refuses longer texts (nlp.max_length); minutes are a few hundred
-# thousand characters at most, so a longer text is an archive or a dump, not one meeting.
-MAX_TEXT_CHARS = 1_000_000
 
 
 @dataclass
@@ -83,11 +80,9 @@ def analyse(
     started = time.monotonic()
     try:
         on_stage("load")
-        loaded = load(path)
+        document = load(path)
         on_stage("extract")
-        if len(loaded.text) > MAX_TEXT_CHARS:
-            return _too_large(path, len(loaded.text))
-        document = describe(loaded)
+        document = describe(document)  # refuses a text too long to be one meeting
         records = extract(document)
     except MinutebookError as exc:
         if debug:
@@ -105,18 +100,6 @@ def analyse(
             message=f"{path}: internal error ({type(exc).__name__}: {exc}); re-run with --debug",
         )
     return Analysis(str(path), document, records, time.monotonic() - started)
-
-
-def _too_large(path: Path, chars: int) -> Analysis:
-    return Analysis(
-        str(path),
-        reason="too_large",
-        stage="extract",
-        message=(
-            f"{path}: {chars:,} characters of text, over the {MAX_TEXT_CHARS:,} one set of "
-            "minutes can have; split the file into its meetings"
-        ),
-    )
 
 
 def warm_up() -> None:

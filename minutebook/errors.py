@@ -70,6 +70,12 @@ class ExtractError(MinutebookError):
     stage = "extract"
 
 
+class TextTooLargeError(ExtractError):
+    """Raised for a text longer than one set of minutes can be (an archive, a dump)."""
+
+    reason = "too_large"
+
+
 class PatternFileError(MinutebookError):
     """Raised at start-up for a bad pattern or vocabulary file: file, line and what is wrong."""
 

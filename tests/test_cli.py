@@ -51,6 +51,20 @@ def test_extract_bad_file_exit_1_one_line(tmp_path: Path) -> None:
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_extract_text_too_long_for_one_meeting_exit_1_one_line(tmp_path: Path) -> None:
+    # a year of minutes pasted into one file: refused with a reason, not spaCy's traceback
+    minutes = (SAMPLES / "leics_cfosc_minutes_2025-09-02.txt").read_text(encoding="utf-8")
+    archive = tmp_path / "archive.txt"
+    archive.write_text(minutes * (1_100_000 // len(minutes) + 1), encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(archive)])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"error: {archive}: ")
+    assert "split the file into its meetings" in lines[0]
+
+
 def test_ingest_samples_twice_is_idempotent(tmp_path: Path) -> None:
     db = tmp_path / "m.db"
     first = runner.invoke(app, ["ingest", str(SAMPLES), "--db", str(db)])

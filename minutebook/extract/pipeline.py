@@ -9,7 +9,7 @@ from datetime import date
 
 from pydantic import ValidationError
 
-from minutebook.errors import ExtractError
+from minutebook.errors import ExtractError, TextTooLargeError
 from minutebook.extract.actions import action_labels, find_instructions
 from minutebook.extract.clauses import Clause, find_clauses, introducer_in
 from minutebook.extract.codes import code_formats, join_code
@@ -23,6 +23,19 @@ from minutebook.extract.tags import action_span, find_tagged, label_code, owner_
 from minutebook.extract.text import flat, trim_span
 from minutebook.extract.trackers import Row, column_vocabulary, split_code, tracker_rows
 from minutebook.models import Document, Record
+
+# spaCy's make_doc refuses longer texts (nlp.max_length); minutes are a few hundred
+# thousand characters at most, so a longer text is an archive or a dump, not one meeting.
+MAX_TEXT_CHARS = 1_000_000
+
+
+def _check_size(doc: Document) -> None:
+    if len(doc.text) > MAX_TEXT_CHARS:
+        raise TextTooLargeError(
+            doc.source,
+            f"{len(doc.text):,} characters of text, over the {MAX_TEXT_CHARS:,} one set of "
+            "minutes can have; split the file into its meetings",
+        )
 
 
 def load_vocabularies() -> None:
@@ -59,7 +72,12 @@ _DEADLINE_CUE = (
 
 def describe(doc: Document) -> Document:
     """The document with the meeting date and committee its header states (None if unstated),
-    and a warning when its language is not one the rules cover."""
+    and a warning when its language is not one the rules cover.
+
+    Raises:
+        TextTooLargeError: the text is longer than MAX_TEXT_CHARS.
+    """
+    _check_size(doc)
     items = find_items(doc)
     header_end = items[0].start if items else 0
     warnings = list(doc.warnings)
@@ -269,8 +287,10 @@ def extract(doc: Document) -> list[Record]:
     """Every resolution, recommendation and action in a document, in reading order.
 
     Raises:
+        TextTooLargeError: the text is longer than MAX_TEXT_CHARS.
         ExtractError: a record failed validation (an extractor bug; the document fails alone).
     """
+    _check_size(doc)
     items = find_items(doc)
     header_end = items[0].start if items else 0
     meeting = doc.meeting_date or meeting_date(doc, header_end)
