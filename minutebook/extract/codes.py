@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
-from minutebook.errors import PatternFileError
-from minutebook.extract.vocab import pattern_path
+from minutebook.extract.vocab import json_file
 
 
 @dataclass(frozen=True)
@@ -19,17 +18,16 @@ class CodeFormat:
 
 @cache
 def code_formats() -> tuple[CodeFormat, ...]:
-    path = pattern_path("codes.json")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        formats = []
-        for i, entry in enumerate(data["formats"]):
-            regex = re.compile(entry["regex"])
-            if "code" not in regex.groupindex:
-                raise ValueError(f"format {i} ({entry['id']}) has no (?P<code>...) group")
-            formats.append(CodeFormat(entry["id"], regex))
-    except (KeyError, ValueError, re.error) as exc:
-        raise PatternFileError(str(path), f"bad code format: {exc}") from exc
+    return json_file("codes.json", "code format", _parse_formats)
+
+
+def _parse_formats(data: dict[str, Any]) -> tuple[CodeFormat, ...]:
+    formats = []
+    for i, entry in enumerate(data["formats"]):
+        regex = re.compile(entry["regex"])
+        if "code" not in regex.groupindex:
+            raise ValueError(f"format {i} ({entry['id']}) has no (?P<code>...) group")
+        formats.append(CodeFormat(entry["id"], regex))
     return tuple(formats)
 
 

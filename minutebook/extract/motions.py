@@ -8,16 +8,14 @@ opens a second clause, and 1. / 2. sub-clauses that each open a full clause are 
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
 
-from minutebook.errors import PatternFileError
 from minutebook.extract.clauses import split_labels
 from minutebook.extract.codes import normalise_code
 from minutebook.extract.text import trim_span
-from minutebook.extract.vocab import pattern_path
+from minutebook.extract.vocab import json_file
 from minutebook.models import Document
 
 MAX_BLOCKS = 25  # a motion longer than this is a reading error, not a motion
@@ -32,13 +30,12 @@ class Motion:
 
 @cache
 def motion_patterns() -> dict[str, re.Pattern[str]]:
-    path = pattern_path("motions.json")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        keys = ("number", "clause_start", "resolved", "further", "passed", "failed", "procedural")
-        return {k: re.compile(data[k], re.MULTILINE) for k in keys}
-    except (KeyError, ValueError, re.error) as exc:
-        raise PatternFileError(str(path), f"bad motion pattern: {exc}") from exc
+    keys = ("number", "clause_start", "resolved", "further", "passed", "failed", "procedural")
+    return json_file(
+        "motions.json",
+        "motion pattern",
+        lambda data: {k: re.compile(data[k], re.MULTILINE) for k in keys},
+    )
 
 
 def _extent(doc: Document, index: int) -> tuple[int, bool] | None:

@@ -6,14 +6,12 @@ text itself stays on the record.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
 from typing import get_args
 
-from minutebook.errors import PatternFileError
-from minutebook.extract.vocab import pattern_path
+from minutebook.extract.vocab import json_file
 from minutebook.models.lifecycle import Status
 
 STATUSES: tuple[Status, ...] = get_args(Status)
@@ -66,11 +64,7 @@ def parse_vocabulary(data: object) -> Vocabulary:
 
 @cache
 def vocabulary() -> Vocabulary:
-    path = pattern_path("status_vocabulary.json")
-    try:
-        return parse_vocabulary(json.loads(path.read_text(encoding="utf-8")))
-    except (KeyError, TypeError, ValueError) as exc:
-        raise PatternFileError(str(path), f"bad status vocabulary: {exc}") from exc
+    return json_file("status_vocabulary.json", "status vocabulary", parse_vocabulary)
 
 
 def read_status(progress: str | None) -> StatusReading:

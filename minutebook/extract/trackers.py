@@ -8,15 +8,13 @@ from the row above. Short rows align to the right-hand columns, as PDF-to-text l
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from minutebook.errors import PatternFileError
 from minutebook.extract.codes import parse_code
-from minutebook.extract.vocab import pattern_path
+from minutebook.extract.vocab import json_file
 from minutebook.models import Block, Document
 
 ROLES = ("clause", "meeting", "item", "owner", "deadline", "progress", "check")
@@ -35,13 +33,11 @@ class Row:
 
 @cache
 def column_vocabulary() -> dict[str, frozenset[str]]:
-    path = pattern_path("tracker_columns.json")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        vocab = {role: frozenset(n.lower() for n in data[role]) for role in ROLES}
-    except (KeyError, ValueError, TypeError) as exc:
-        raise PatternFileError(str(path), f"bad column vocabulary: {exc}") from exc
-    return vocab
+    return json_file(
+        "tracker_columns.json",
+        "column vocabulary",
+        lambda data: {role: frozenset(n.lower() for n in data[role]) for role in ROLES},
+    )
 
 
 def _norm_header(cell: str) -> str:

@@ -8,15 +8,19 @@ wording survives an upgrade and needs no edit inside the installed package.
 
 from __future__ import annotations
 
+import json
 import os
 import re
+from collections.abc import Callable
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from minutebook.errors import PatternFileError
 
 ENV = "MINUTEBOOK_PATTERNS"
+T = TypeVar("T")
 
 
 def pattern_path(name: str) -> Traversable:
@@ -42,3 +46,14 @@ def word_list(name: str) -> tuple[str, ...]:
     if bad:
         raise PatternFileError(str(path), f"not plain lower-case words: {bad}")
     return words
+
+
+def json_file(name: str, what: str, parse: Callable[[Any], T]) -> T:
+    """A JSON pattern file, read and checked by `parse`; whatever it finds wrong (a missing
+    key, a wrong type, a bad regular expression, broken JSON) becomes one PatternFileError
+    naming the file and `what` it holds."""
+    path = pattern_path(name)
+    try:
+        return parse(json.loads(path.read_text(encoding="utf-8")))
+    except (KeyError, TypeError, ValueError, re.error) as exc:
+        raise PatternFileError(str(path), f"bad {what}: {exc}") from exc

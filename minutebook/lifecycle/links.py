@@ -7,7 +7,6 @@ similar clause text (rapidfuzz) when one side has no code. Thresholds are data.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -15,8 +14,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from minutebook.errors import PatternFileError
-from minutebook.extract.vocab import pattern_path
+from minutebook.extract.vocab import json_file
 from minutebook.models.lifecycle import LinkMethod, LinkRelation, RecordLink
 
 SCORERS: dict[str, Callable[..., float]] = {
@@ -71,11 +69,7 @@ def parse_thresholds(data: dict[str, object]) -> Thresholds:
 
 @cache
 def thresholds() -> Thresholds:
-    path = pattern_path("link_thresholds.json")
-    try:
-        return parse_thresholds(json.loads(path.read_text(encoding="utf-8")))
-    except (KeyError, TypeError, ValueError) as exc:
-        raise PatternFileError(str(path), f"bad link thresholds: {exc}") from exc
+    return json_file("link_thresholds.json", "link thresholds", parse_thresholds)
 
 
 def code_key(code: str | None) -> str | None:
