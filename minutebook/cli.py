@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.table import Table
 
 from minutebook import batch
-from minutebook.commands import register_all
+from minutebook.commands import fail, open_existing, register_all
 from minutebook.errors import MinutebookError, PatternFileError
 from minutebook.lifecycle import rebuild as rebuild_lifecycle
 from minutebook.models import Record
@@ -87,11 +87,6 @@ def _say(message: str) -> None:
     typer.echo(message, err=True)
 
 
-def _fail(message: str, code: Exit = Exit.USAGE) -> typer.Exit:
-    _say(f"error: {message}")
-    return typer.Exit(int(code))
-
-
 @app.command(
     "ingest",
     epilog="Example: minutebook ingest samples/ --db minutebook.db --workers 2 --timeout 300",
@@ -114,12 +109,12 @@ def ingest_cmd(
     """Load, extract and store every document; a bad file fails alone and is recorded."""
     missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
-        raise _fail(f"no such file or folder: {', '.join(missing)}")
+        raise fail(f"no such file or folder: {', '.join(missing)}")
     try:
         with IngestLock(db_path):
             failed = _ingest(paths, db_path, jobs, timeout, force, quiet, debug)
     except MinutebookError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     if failed:
         raise typer.Exit(int(Exit.SOME_FAILED))
 
@@ -183,7 +178,7 @@ def extract_cmd(
             raise
         # a bad pattern file is set-up, not this document: the same as a usage error
         setup = isinstance(exc, PatternFileError)
-        raise _fail(str(exc), Exit.USAGE if setup else Exit.SOME_FAILED) from None
+        raise fail(str(exc), Exit.USAGE if setup else Exit.SOME_FAILED) from None
     for warning in document.warnings:
         _say(f"warning: {path}: {warning}")
     if fmt is OutputFormat.jsonl:
@@ -255,10 +250,8 @@ def export_cmd(
 ) -> None:
     """Write the stored records (or one view) to stdout as CSV, JSON or JSON Lines."""
     if view is not None and view not in analytics.view_names():
-        raise _fail(f"no view {view!r}; choose one of: {', '.join(analytics.view_names())}")
-    if not db_path.exists():
-        raise _fail(f"{db_path}: no such database; run 'minutebook ingest' first")
-    db = open_db(db_path)
+        raise fail(f"no view {view!r}; choose one of: {', '.join(analytics.view_names())}")
+    db = open_existing(db_path)
     if view is not None:
         columns, rows = analytics.view_rows(db, view)
     else:
@@ -282,9 +275,7 @@ def export_cmd(
 @app.command("failures", epilog="Example: minutebook failures --db minutebook.db")
 def failures_cmd(db_path: DbOption = Path("minutebook.db")) -> None:
     """List the files that failed in the latest run, with the reason."""
-    if not db_path.exists():
-        raise _fail(f"{db_path}: no such database; run 'minutebook ingest' first")
-    db = open_db(db_path)
+    db = open_existing(db_path)
     rows = list(
         db.query("select * from failures where run_id = (select max(id) from runs) order by id")
     )

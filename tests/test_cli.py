@@ -136,3 +136,16 @@ def test_every_command_has_help_with_example(command: str) -> None:
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0
     assert "Example: minutebook " + command in result.stdout
+
+
+@pytest.mark.parametrize("command", ["export", "failures", "search", "report", "status"])
+def test_reading_a_file_that_is_not_a_database_is_one_line(tmp_path: Path, command: str) -> None:
+    junk = tmp_path / "minutes.db"
+    junk.write_text("not a database", encoding="utf-8")
+    result = runner.invoke(app, [command, "--db", str(junk)])
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert lines == [
+        f"error: {junk}: cannot open the database (file is not a database); "
+        "is it a minutebook file?"
+    ]

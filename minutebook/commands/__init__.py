@@ -7,8 +7,34 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from pathlib import Path
 
+import sqlite_utils
 import typer
+
+from minutebook.errors import MinutebookError
+from minutebook.store import open_db
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    """Print `error: message` on stderr and return the exit to raise: `raise fail(...)`."""
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def require_db(db_path: Path) -> None:
+    """Exit 2 with one line when there is no database to read yet."""
+    if not db_path.exists():
+        raise fail(f"{db_path}: no such database; run 'minutebook ingest' first")
+
+
+def open_existing(db_path: Path) -> sqlite_utils.Database:
+    """An ingested database, or exit 2 with one line: missing, or not a minutebook file."""
+    require_db(db_path)
+    try:
+        return open_db(db_path)
+    except MinutebookError as exc:
+        raise fail(str(exc)) from None
 
 
 def register_all(app: typer.Typer) -> None:

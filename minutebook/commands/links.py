@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from minutebook.commands import fail
 from minutebook.commands.status import open_lifecycle
 from minutebook.lifecycle import rebuild
 from minutebook.lifecycle.links import code_key
@@ -37,15 +38,10 @@ order by l.relation desc, a.meeting_date, a.code
 _PAST = {"confirm": "confirmed", "break": "broke"}
 
 
-def _fail(message: str, code: int) -> typer.Exit:
-    typer.echo(f"error: {message}", err=True)
-    return typer.Exit(code)
-
-
 def resolve(db: sqlite_utils.Database, db_path: Path, prefix: str) -> str:
     """The one current record whose id starts with prefix (exit 1 if none or several)."""
     if len(prefix) < 6:
-        raise _fail(f"record id {prefix!r} is too short; give at least 6 characters", 2)
+        raise fail(f"record id {prefix!r} is too short; give at least 6 characters", 2)
     ids = [
         r["id"]
         for r in db.query(
@@ -54,7 +50,7 @@ def resolve(db: sqlite_utils.Database, db_path: Path, prefix: str) -> str:
     ]
     if len(ids) != 1:
         what = "no current record" if not ids else f"{len(ids)} records"
-        raise _fail(
+        raise fail(
             f"{db_path}: {what} with id {prefix!r}; see the ids with 'minutebook links list'", 1
         )
     return str(ids[0])
@@ -64,7 +60,7 @@ def _decide(db_path: Path, a: str, b: str, decision: str, note: str | None) -> N
     db = open_lifecycle(db_path, refresh=False)
     first, second = resolve(db, db_path, a), resolve(db, db_path, b)
     if first == second:
-        raise _fail("a record cannot be linked to itself; give two different ids", 2)
+        raise fail("a record cannot be linked to itself; give two different ids", 2)
     add_decision(db, first, second, decision, note)
     result = rebuild(db)
     typer.echo(

@@ -9,9 +9,8 @@ from typing import Annotated, Any
 import sqlite_utils
 import typer
 
-from minutebook.errors import MinutebookError
+from minutebook.commands import fail, open_existing
 from minutebook.report import render
-from minutebook.store import open_db
 from minutebook.store.lineage import align_changes
 
 
@@ -22,22 +21,17 @@ def register(app: typer.Typer) -> None:
     )(report_cmd)
 
 
-def _fail(message: str) -> typer.Exit:
-    typer.echo(f"error: {message}", err=True)
-    return typer.Exit(2)
-
-
 def _runs(db: sqlite_utils.Database, run: int | None, since: str | None) -> list[dict[str, Any]]:
     if run is not None and since is not None:
-        raise _fail("give --run or --since, not both")
+        raise fail("give --run or --since, not both")
     if since is not None:
         try:
             day = date.fromisoformat(since).isoformat()
         except ValueError:
-            raise _fail(f"--since {since!r}: expected a date like 2026-01-31") from None
+            raise fail(f"--since {since!r}: expected a date like 2026-01-31") from None
         runs = list(db.query("select * from runs where started_at >= ? order by id", [day]))
         if not runs:
-            raise _fail(f"no run started on or after {day}; see 'minutebook ingest'")
+            raise fail(f"no run started on or after {day}; see 'minutebook ingest'")
         return runs
     query = (
         "select * from runs where id = ?"
@@ -46,7 +40,7 @@ def _runs(db: sqlite_utils.Database, run: int | None, since: str | None) -> list
     )
     runs = list(db.query(query, [run] if run is not None else []))
     if not runs:
-        raise _fail(f"no run {run}" if run is not None else "no runs yet; run 'minutebook ingest'")
+        raise fail(f"no run {run}" if run is not None else "no runs yet; run 'minutebook ingest'")
     return runs
 
 
@@ -69,12 +63,7 @@ def report_cmd(
 
     Records whose reviewed text changed come first; rejected records are left out.
     """
-    if not db_path.exists():
-        raise _fail(f"{db_path}: no such database; run 'minutebook ingest' first")
-    try:
-        db = open_db(db_path)
-    except MinutebookError as exc:
-        raise _fail(str(exc)) from None
+    db = open_existing(db_path)
     runs = _runs(db, run, since)
     align_changes(db)
     label = f"run {runs[0]['id']}" if len(runs) == 1 else f"runs since {since}"
@@ -82,5 +71,5 @@ def report_cmd(
     try:
         out.write_text(html, encoding="utf-8")
     except OSError as exc:
-        raise _fail(f"{out}: cannot write the report ({exc.strerror})") from None
+        raise fail(f"{out}: cannot write the report ({exc.strerror})") from None
     typer.echo(f"wrote {out}", err=True)

@@ -11,8 +11,8 @@ import sqlite_utils
 import typer
 
 from minutebook import reviewsheet
+from minutebook.commands import fail, open_existing
 from minutebook.errors import MinutebookError
-from minutebook.store import open_db
 from minutebook.store.lineage import align_changes
 from minutebook.store.reviews import EDITABLE, Action, Decision, append, record_row, validate_edits
 
@@ -37,18 +37,8 @@ def register(app: typer.Typer) -> None:
     app.add_typer(review_app, name="review")
 
 
-def _fail(message: str, code: int = 2) -> typer.Exit:
-    typer.echo(f"error: {message}", err=True)
-    return typer.Exit(code)
-
-
 def _open(db_path: Path) -> sqlite_utils.Database:
-    if not db_path.exists():
-        raise _fail(f"{db_path}: no such database; run 'minutebook ingest' first")
-    try:
-        db = open_db(db_path)
-    except MinutebookError as exc:
-        raise _fail(str(exc)) from None
+    db = open_existing(db_path)
     align_changes(db)
     return db
 
@@ -65,7 +55,7 @@ def _who(by: str | None) -> str | None:
 def _current(db: sqlite_utils.Database, db_path: Path, record_id: str) -> dict[str, Any]:
     row = record_row(db, record_id.strip())
     if row is None:
-        raise _fail(
+        raise fail(
             f"{db_path}: no record {record_id!r}; copy an id from 'minutebook report' "
             "or 'minutebook review export'"
         )
@@ -79,7 +69,7 @@ def _current(db: sqlite_utils.Database, db_path: Path, record_id: str) -> dict[s
             if link and link[0]
             else (f"removed from its document in run {row['removed_run']}")
         )
-        raise _fail(f"{db_path}: record {row['id']} is no longer current ({where})")
+        raise fail(f"{db_path}: record {row['id']} is no longer current ({where})")
     return row
 
 
@@ -147,14 +137,14 @@ def edit_cmd(
     for item in sets:
         name, eq, value = item.partition("=")
         if not eq:
-            raise _fail(f"--set {item!r}: expected FIELD=VALUE, e.g. --set owner='Head of Service'")
+            raise fail(f"--set {item!r}: expected FIELD=VALUE, e.g. --set owner='Head of Service'")
         raw[name.strip()] = value
     db = _open(db_path)
     row = _current(db, db_path, record_id)
     try:
         edits = validate_edits(row, raw)
     except ValueError as exc:
-        raise _fail(f"record {row['id']}: {exc}") from None
+        raise fail(f"record {row['id']}: {exc}") from None
     append(db, [Decision(row["id"], "edit", _who(by), note, edits, row["text_hash"])])
     fields = ", ".join(f"{f}={v!r}" for f, v in edits)
     typer.echo(f"edited {_describe(row)}: {fields}", err=True)
@@ -177,7 +167,7 @@ def export_cmd(
         with out.open("w", encoding="utf-8", newline="") as handle:
             reviewsheet.write(handle, rows)
     except OSError as exc:
-        raise _fail(f"{out}: cannot write ({exc.strerror})") from None
+        raise fail(f"{out}: cannot write ({exc.strerror})") from None
     typer.echo(f"wrote {len(rows)} records to {out}", err=True)
 
 
@@ -199,7 +189,7 @@ def import_cmd(
     try:
         decisions = reviewsheet.read(db, sheet, _who(by))
     except MinutebookError as exc:
-        raise _fail(str(exc), 1) from None
+        raise fail(str(exc), 1) from None
     written = append(db, decisions)
     counts = {a: sum(d.action == a for d in decisions) for a in ("accept", "reject", "edit")}
     edits = sum(len(d.edits) for d in decisions)

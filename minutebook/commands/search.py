@@ -13,8 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from minutebook.errors import MinutebookError
-from minutebook.store import open_db
+from minutebook.commands import fail, open_existing
 from minutebook.store.analytics import Filters, is_iso_prefix, search
 
 
@@ -64,17 +63,12 @@ def search_cmd(
 ) -> None:
     """Find records by words and filters; prints each with its document and page."""
     if since is not None and not is_iso_prefix(since):
-        raise _fail(f"--since {since!r} is not an ISO date or prefix; try --since 2022-10")
+        raise fail(f"--since {since!r} is not an ISO date or prefix; try --since 2022-10")
     try:
         day = date.fromisoformat(today) if today else date.today()
     except ValueError:
-        raise _fail(f"--today {today!r} is not an ISO date; try --today 2024-01-31") from None
-    if not db_path.exists():
-        raise _fail(f"{db_path}: no such database; run 'minutebook ingest' first")
-    try:
-        db = open_db(db_path)
-    except MinutebookError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(f"--today {today!r} is not an ISO date; try --today 2024-01-31") from None
+    db = open_existing(db_path)
     filters = Filters(
         kind=kind.value if kind else None,
         owner=owner,
@@ -89,11 +83,6 @@ def search_cmd(
     else:
         _print_table(rows)
     typer.echo(f"{len(rows)} records", err=True)
-
-
-def _fail(message: str) -> typer.Exit:
-    typer.echo(f"error: {message}", err=True)
-    return typer.Exit(2)
 
 
 def _print_table(rows: list[dict[str, Any]]) -> None:

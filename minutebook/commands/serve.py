@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from minutebook.commands import fail, require_db
 from minutebook.errors import MinutebookError
 from minutebook.store import open_db
 
@@ -77,22 +78,16 @@ def serve_cmd(
         write_metadata.write_text(metadata_text(), encoding="utf-8")
         typer.echo(f"wrote {write_metadata}", err=True)
         return
-    if not db_path.exists():
-        raise _fail(f"{db_path}: no such database; run 'minutebook ingest' first", 2)
+    require_db(db_path)
     try:
         ds = make_datasette(db_path)
     except MinutebookError as exc:
-        raise _fail(str(exc), 1) from None
+        raise fail(str(exc), 1) from None
     import uvicorn  # a datasette dependency
 
     asyncio.run(ds.invoke_startup())
     typer.echo(f"serving {db_path} on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     uvicorn.run(ds.app(), host=host, port=port, log_level="warning")
-
-
-def _fail(message: str, code: int) -> typer.Exit:
-    typer.echo(f"error: {message}", err=True)
-    return typer.Exit(code)
 
 
 def register(app: typer.Typer) -> None:

@@ -12,12 +12,11 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from minutebook.errors import MinutebookError
+from minutebook.commands import fail, open_existing
 from minutebook.lifecycle import rebuild
 from minutebook.lifecycle.due import days_outstanding, is_open, past_deadline
 from minutebook.lifecycle.links import code_key
 from minutebook.models.lifecycle import Recommendation, RecommendationEvent
-from minutebook.store import open_db
 from minutebook.store.lifecycle import stale
 
 EXAMPLE = "Example: minutebook status 'SPCLL 43' --db minutebook.db"
@@ -29,11 +28,6 @@ STATUS_STYLE = {
 }
 
 
-def _fail(message: str, code: int) -> typer.Exit:
-    typer.echo(f"error: {message}", err=True)
-    return typer.Exit(code)
-
-
 def _console() -> Console:
     # piped output has no terminal width; give the timeline room instead of folding every cell
     console = Console()
@@ -42,12 +36,7 @@ def _console() -> Console:
 
 def open_lifecycle(db_path: Path, refresh: bool) -> sqlite_utils.Database:
     """The database with lifecycle tables built from its latest ingest (exit 2 if unusable)."""
-    if not db_path.exists():
-        raise _fail(f"{db_path}: no such database; run 'minutebook ingest' first", 2)
-    try:
-        db = open_db(db_path)
-    except MinutebookError as exc:
-        raise _fail(str(exc), 2) from None
+    db = open_existing(db_path)
     if refresh or stale(db):
         rebuild(db)
     return db
@@ -59,7 +48,7 @@ def _as_of(value: str | None) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise _fail(f"--as-of {value!r} is not a date; use YYYY-MM-DD", 2) from None
+        raise fail(f"--as-of {value!r} is not a date; use YYYY-MM-DD", 2) from None
 
 
 def _recommendations(db: sqlite_utils.Database) -> list[Recommendation]:
@@ -177,7 +166,7 @@ def register(app: typer.Typer) -> None:
         if code is not None:
             found = _matching(recs, code)
             if not found:
-                raise _fail(
+                raise fail(
                     f"{db_path}: no recommendation with code {code!r}; "
                     "list them with 'minutebook status --open'",
                     1,
