@@ -9,7 +9,7 @@ from docx import Document as DocxDocument
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import cm
-from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
+from reportlab.platypus import Flowable, LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
 from minutebook.ingest.text import strip_tags
 
@@ -21,16 +21,20 @@ def sample_lines(name: str) -> list[str]:
     return [strip_tags(line).replace("**", "").strip() for line in text.splitlines()]
 
 
-def minutes_pdf(name: str, out: Path, encrypt: str | None = None) -> Path:
-    """A PDF of a text sample's paragraphs, written by reportlab (optionally encrypted)."""
-    styles = getSampleStyleSheet()
-    story = []
+def _paragraphs(name: str) -> list[Flowable]:
+    """A text sample's prose lines (table rows left out) as reportlab paragraphs."""
+    body = getSampleStyleSheet()["BodyText"]
+    story: list[Flowable] = []
     for line in sample_lines(name):
         if line and "\t" not in line:
-            story.append(Paragraph(html.escape(line), styles["BodyText"]))
-            story.append(Spacer(1, 4))
+            story += [Paragraph(html.escape(line), body), Spacer(1, 4)]
+    return story
+
+
+def minutes_pdf(name: str, out: Path, encrypt: str | None = None) -> Path:
+    """A PDF of a text sample's paragraphs, written by reportlab (optionally encrypted)."""
     doc = SimpleDocTemplate(str(out), pagesize=A4, encrypt=encrypt)
-    doc.build(story)
+    doc.build(_paragraphs(name))
     return out
 
 
@@ -135,12 +139,7 @@ def minutes_pdf_with_running_lines(name: str, out: Path, header: str) -> Path:
     """minutes_pdf plus a running header and a 'Page N' footer, drawn on every page."""
     from typing import Any
 
-    styles = getSampleStyleSheet()
-    story = []
-    for line in sample_lines(name):
-        if line and "\t" not in line:
-            story.append(Paragraph(html.escape(line), styles["BodyText"]))
-            story.append(Spacer(1, 4))
+    story = _paragraphs(name)
 
     def furniture(canvas: Any, doc: Any) -> None:
         canvas.saveState()
