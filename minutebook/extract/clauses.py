@@ -28,6 +28,13 @@ _FULL_CLAUSE = re.compile(r"^\s*(?:that|to)\b", re.IGNORECASE)
 _CARRIED = re.compile(
     r"[\s.]*(?:motion\s+)?(?:carried|lost|defeated)(?:\s+unanimously|\s+\(.*?\))?\.?\s*$", re.I
 )
+# a stem that names only the deciding body, then a colon: "that the County Council:"
+_BODY_STEM = re.compile(
+    r"\s*(?:that\s+)?(?:the\s+)?(?:[A-Z][\w&'’-]*\s+){0,4}"
+    r"(?:Council|Committee|Cabinet|Panel|Board|Members|Executive|Commission|Sub-Committee|Forum)"
+    r"\s*:\s*",
+    re.IGNORECASE,
+)
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 
 
@@ -61,6 +68,10 @@ def split_labels(text: str, start: int, end: int) -> list[tuple[str | None, int,
     """
     body_start, _ = trim_span(text, start, end)
     first = _LABEL.match(text, body_start)
+    stem = None
+    if first is None:
+        stem = _BODY_STEM.match(text, body_start)
+        first = _LABEL.match(text, stem.end()) if stem else None
     if first is None:
         return [(None, start, end)]
     expected = _label_sequence(first.group("a") or first.group("b"))
@@ -88,6 +99,9 @@ def split_labels(text: str, start: int, end: int) -> list[tuple[str | None, int,
         part_end = marks[i + 1][1] if i + 1 < len(marks) else end
         parts.append((label, body, part_end))
     if all(_FULL_CLAUSE.match(text[s:e]) for _, s, e in parts):
+        return parts
+    if stem is not None or _BODY_STEM.fullmatch(text[body_start : marks[0][1]]):
+        # "That the Committee: 1. Approved ... 2. Authorised ...": one record per clause
         return parts
     return [(None, start, end)]
 
@@ -223,8 +237,13 @@ def _extend_stem(doc: Document, index: int, start: int, end: int) -> int:
 
 
 def _strip_carried(text: str, start: int, end: int) -> int:
+    """The clause without its outcome ("Carried.") or vote note ("(Cllr A proposed, ...)")."""
+    from minutebook.extract.motions import motion_patterns
+
     m = _CARRIED.search(text, start, end)
-    return m.start() if m and m.start() > start else end
+    end = m.start() if m and m.start() > start else end
+    vote = motion_patterns()["vote_tail"].search(text, start, end)
+    return vote.start() if vote and vote.start() > start else end
 
 
 @dataclass(frozen=True)

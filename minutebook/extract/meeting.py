@@ -78,7 +78,9 @@ def meeting_date(doc: Document, header_end: int) -> str | None:
             if _BAD_BEFORE.search(before):
                 score -= 5
             if len(value) != 10:
-                score -= 1  # a full date, where there is one, says more
+                # a full date, where there is one, says more: a month standing alone at the
+                # top of a web page is as often the date it was posted as the meeting's
+                score -= 3
             if best is None or score > best[0]:
                 best = (score, block.start + start, value)
     return best[2] if best and best[0] >= 0 else None

@@ -30,7 +30,16 @@ class Motion:
 
 @cache
 def motion_patterns() -> dict[str, re.Pattern[str]]:
-    keys = ("number", "clause_start", "resolved", "further", "passed", "failed", "procedural")
+    keys = (
+        "number",
+        "clause_start",
+        "resolved",
+        "further",
+        "passed",
+        "failed",
+        "procedural",
+        "vote_tail",
+    )
     return json_file(
         "motions.json",
         "motion pattern",

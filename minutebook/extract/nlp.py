@@ -17,7 +17,9 @@ from spacy.util import filter_spans
 from minutebook.errors import PatternFileError
 from minutebook.extract.vocab import pattern_path
 
-PATTERN_FILES = ("introducers", "noting", "asks", "action_lines")
+PATTERN_FILES = ("introducers", "noting", "asks", "action_lines", "decisions")
+# files whose every entry must carry positive and negative example sentences
+EXAMPLED = frozenset({"decisions"})
 
 
 @dataclass(frozen=True)
@@ -57,8 +59,55 @@ def _read_jsonl(name: str) -> list[tuple[int, dict[str, Any]]]:
         missing = {"id", "label", "pattern"} - row.keys()
         if missing:
             raise PatternFileError(f"{path}:{lineno}", f"missing keys {sorted(missing)}")
+        if name in EXAMPLED:
+            _check_entry(f"{path}:{lineno}", row)
         rows.append((lineno, row))
     return rows
+
+
+LABELS = frozenset({"resolution", "recommendation", "action"})
+FORMS = frozenset({"active", "passive", "nominal", "motion", "previous", "owner"})
+
+
+def _check_entry(where: str, row: dict[str, Any]) -> None:
+    """A grammar entry names a known label and form and has examples of both kinds."""
+    if row["label"] not in LABELS:
+        raise PatternFileError(where, f"label {row['label']!r} is not one of {sorted(LABELS)}")
+    if row.get("form") not in FORMS:
+        raise PatternFileError(where, f"form {row.get('form')!r} is not one of {sorted(FORMS)}")
+    examples = row.get("examples")
+    if not isinstance(examples, dict) or not all(
+        isinstance(examples.get(k), list) and examples[k] for k in ("positive", "negative")
+    ):
+        raise PatternFileError(where, "needs examples.positive and examples.negative sentences")
+
+
+@cache
+def role_words() -> tuple[str, ...]:
+    """Head words of the role titles in roles.txt ("Parish Clerk" -> "clerk"), so a token
+    pattern {"ROLE": true} names the same roles the owner finder knows."""
+    from minutebook.extract.people import roles
+
+    heads = {r.split()[-1].lower() for r in roles()} | {r.lower() for r in roles() if " " not in r}
+    return tuple(sorted(heads))
+
+
+def _expand(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for token in pattern:
+        if token.get("ROLE"):
+            token = {k: v for k, v in token.items() if k != "ROLE"}
+            token["LOWER"] = {"IN": list(role_words())}
+        out.append(token)
+    return out
+
+
+def examples(file: str) -> list[tuple[str, list[str], list[str]]]:
+    """(rule id, positive, negative) example sentences of an exampled pattern file."""
+    return [
+        (row["id"], row["examples"]["positive"], row["examples"]["negative"])
+        for _, row in _read_jsonl(file)
+    ]
 
 
 @cache
@@ -74,7 +123,7 @@ def load_patterns() -> Patterns:
             if key in rules:
                 raise PatternFileError(f"{name}.jsonl:{lineno}", f"duplicate id {row['id']!r}")
             try:
-                matcher.add(key, [row["pattern"]])
+                matcher.add(key, [_expand(row["pattern"])])
             except (MatchPatternError, ValueError) as exc:
                 raise PatternFileError(f"{name}.jsonl:{lineno}", str(exc).strip()) from exc
             rules[key] = Rule(row["id"], row["label"], row.get("form", ""), name)

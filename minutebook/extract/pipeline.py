@@ -14,11 +14,10 @@ from minutebook.extract.actions import action_labels, find_instructions
 from minutebook.extract.clauses import Clause, find_clauses, introducer_in
 from minutebook.extract.codes import code_formats, join_code
 from minutebook.extract.dates import find_dates, parse_date_prefix
-from minutebook.extract.meeting import committee, meeting_date
 from minutebook.extract.motions import Motion, find_motions
 from minutebook.extract.nlp import load_patterns, tokens
+from minutebook.extract.outline import Outline, build_outline
 from minutebook.extract.people import find_owner, is_known_role, roles
-from minutebook.extract.structure import Item, find_items, item_at
 from minutebook.extract.tags import action_span, find_tagged, label_code, owner_for
 from minutebook.extract.text import flat, trim_span
 from minutebook.extract.trackers import Row, column_vocabulary, split_code, tracker_rows
@@ -78,8 +77,7 @@ def describe(doc: Document) -> Document:
         TextTooLargeError: the text is longer than MAX_TEXT_CHARS.
     """
     _check_size(doc)
-    items = find_items(doc)
-    header_end = items[0].start if items else 0
+    header = build_outline(doc).header
     warnings = list(doc.warnings)
     share = english_share(doc.text[:LANGUAGE_SAMPLE])
     if share < ENGLISH_MIN:
@@ -89,8 +87,8 @@ def describe(doc: Document) -> Document:
         )
     return doc.model_copy(
         update={
-            "meeting_date": meeting_date(doc, header_end),
-            "committee": committee(doc, header_end),
+            "meeting_date": header.meeting_date,
+            "committee": header.committee,
             "warnings": tuple(warnings),
         }
     )
@@ -198,24 +196,24 @@ def _from_row(doc: Document, row: Row) -> Record | None:
     )
 
 
-def _clause_code(doc: Document, clause: Clause, item: Item | None) -> str | None:
+def _clause_code(doc: Document, clause: Clause, outline: Outline) -> str | None:
     """Item code and sub-clause label; a minute opened by its own label ("4.11i)") uses it."""
-    item_code = item.code if item else None
+    item_code = outline.code_at(clause.start)
     block = next(b for b in doc.blocks if b.start <= clause.start <= b.end)
     if clause.label is None:
         return label_code(doc, block.start, item_code)
     return join_code(item_code, clause.label)
 
 
-def _from_clause(doc: Document, clause: Clause, item: Item | None, meeting: str | None) -> Record:
+def _from_clause(doc: Document, clause: Clause, outline: Outline, meeting: str | None) -> Record:
     text = flat(doc.text[clause.start : clause.end])
     owner = find_owner(text)
     deadline = clause_deadline(text, _base(meeting))
     return _record(
         doc,
         kind=clause.kind,
-        code=_clause_code(doc, clause, item),
-        item_title=item.title if item else None,
+        code=_clause_code(doc, clause, outline),
+        item_title=outline.title_at(clause.start),
         text=text,
         recipient=clause.recipient,
         owner=owner,
@@ -233,14 +231,14 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-def _from_motion(doc: Document, motion: Motion, item: Item | None, meeting: str | None) -> Record:
+def _from_motion(doc: Document, motion: Motion, outline: Outline, meeting: str | None) -> Record:
     text = flat(doc.text[motion.start : motion.end])
     deadline = clause_deadline(text, _base(meeting))
     return _record(
         doc,
         kind="resolution",
         code=motion.code,
-        item_title=item.title if item else None,
+        item_title=outline.title_at(motion.start),
         text=text,
         owner=find_owner(text),
         deadline=deadline,
@@ -255,7 +253,7 @@ def _from_motion(doc: Document, motion: Motion, item: Item | None, meeting: str 
 
 def _action(
     doc: Document,
-    items: list[Item],
+    outline: Outline,
     start: int,
     end: int,
     owner: str,
@@ -263,15 +261,14 @@ def _action(
     meeting: str | None,
 ) -> Record:
     """An action from an instruction line or an owner tag, coded by its minute's label."""
-    item = item_at(items, start)
     block = next(b for b in doc.blocks if b.start <= start <= b.end)
     text = flat(doc.text[start:end])
     deadline = clause_deadline(text, _base(meeting))
     return _record(
         doc,
         kind="action",
-        code=label_code(doc, block.start, item.code if item else None),
-        item_title=item.title if item else None,
+        code=label_code(doc, block.start, outline.code_at(start)),
+        item_title=outline.title_at(start),
         text=text,
         owner=owner,
         deadline=deadline,
@@ -291,18 +288,17 @@ def extract(doc: Document) -> list[Record]:
         ExtractError: a record failed validation (an extractor bug; the document fails alone).
     """
     _check_size(doc)
-    items = find_items(doc)
-    header_end = items[0].start if items else 0
-    meeting = doc.meeting_date or meeting_date(doc, header_end)
+    outline = build_outline(doc)
+    meeting = doc.meeting_date or outline.header.meeting_date
     rows, covered = tracker_rows(doc)
     records = [r for row in rows if (r := _from_row(doc, row)) is not None]
     motions = find_motions(doc)
     for motion in motions:
-        records.append(_from_motion(doc, motion, item_at(items, motion.start), meeting))
+        records.append(_from_motion(doc, motion, outline, meeting))
     taken = [(m.start, m.end) for m in motions]
     clauses = [c for c in find_clauses(doc, covered) if not _overlaps(c.start, c.end, taken)]
     for clause in clauses:
-        records.append(_from_clause(doc, clause, item_at(items, clause.start), meeting))
+        records.append(_from_clause(doc, clause, outline, meeting))
     taken += [(c.start, c.end) for c in clauses]
     instructions = find_instructions(doc, taken, covered)
     tagged = find_tagged(doc, covered)
@@ -312,7 +308,7 @@ def extract(doc: Document) -> list[Record]:
         records.append(
             _action(
                 doc,
-                items,
+                outline,
                 ins.start,
                 ins.end,
                 owner_for(tag.tag, text) if tag else ins.owner,
@@ -327,13 +323,65 @@ def extract(doc: Document) -> list[Record]:
             continue
         text = flat(doc.text[span[0] : span[1]])
         records.append(
-            _action(doc, items, span[0], span[1], owner_for(t.tag, text), "tags:owner-tag", meeting)
+            _action(
+                doc, outline, span[0], span[1], owner_for(t.tag, text), "tags:owner-tag", meeting
+            )
         )
-    records = _apply_action_labels(doc, records)
+    records += _prose_decisions(doc, outline, records, covered, meeting)
+    records = _apply_action_labels(doc, outline, records)
     return sorted(records, key=lambda r: r.start)
 
 
-def _apply_action_labels(doc: Document, records: list[Record]) -> list[Record]:
+def _prose_decisions(
+    doc: Document,
+    outline: Outline,
+    records: list[Record],
+    covered: set[int],
+    meeting: str | None,
+) -> list[Record]:
+    """Decision and action sentences the clause, motion and action finders did not take."""
+    from minutebook.extract.actions import meeting_end
+    from minutebook.extract.decisions import find_decisions
+
+    taken = [(r.start, r.end) for r in records]
+    # minutes that record an item's decision formally ("RESOLVED that ...") record all of its
+    # decisions so: the prose around it ("the motion was put and agreed") is the same decision
+    formal = {outline.item_at(r.start) for r in records if r.kind != "action"}
+    out: list[Record] = []
+    for found in find_decisions(doc, outline, covered, meeting_end(doc)):
+        if _overlaps(found.start, found.end, taken):
+            continue
+        if found.kind != "action" and outline.item_at(found.start) in formal:
+            continue
+        taken.append((found.start, found.end))
+        rule = f"{found.rule.file}:{found.rule.id}"
+        if found.kind == "action" and found.owner:
+            out.append(_action(doc, outline, found.start, found.end, found.owner, rule, meeting))
+            continue
+        text = flat(doc.text[found.start : found.end])
+        block = next(b for b in doc.blocks if b.start <= found.start <= b.end)
+        deadline = clause_deadline(text, _base(meeting))
+        out.append(
+            _record(
+                doc,
+                kind="resolution",
+                code=label_code(doc, block.start, outline.code_at(found.start)),
+                item_title=outline.title_at(found.start),
+                text=text,
+                owner=find_owner(text),
+                deadline=deadline,
+                meeting_date=meeting,
+                noting=is_noting(text),
+                start=found.start,
+                end=found.end,
+                rule=rule,
+                warnings=_warnings(deadline, meeting, None),
+            )
+        )
+    return out
+
+
+def _apply_action_labels(doc: Document, outline: Outline, records: list[Record]) -> list[Record]:
     """'Action: Clerk' under a minute names the owner of that minute's records."""
     out = list(records)
     for index, owner in action_labels(doc):
@@ -347,8 +395,17 @@ def _apply_action_labels(doc: Document, records: list[Record]) -> list[Record]:
             )
         if not hits:
             start, end = trim_span(doc.text, previous.start, previous.end)
-            items = find_items(doc)
-            out.append(_action(doc, items, start, end, owner, "action_lines:action-label", None))
+            out.append(
+                _action(
+                    doc,
+                    outline,
+                    start,
+                    end,
+                    owner,
+                    "action_lines:action-label",
+                    outline.header.meeting_date,
+                )
+            )
     return out
 
 

@@ -10,7 +10,7 @@ _SMALL = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "th
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink [start:end] past surrounding white space and trailing '; and' joiners."""
-    while start < end and text[start] in " \t\n-–—:.,;":
+    while start < end and text[start] in " \t\n-–—:.,;•·▪":
         start += 1
     segment = text[start:end]
     m = _TRAIL.search(segment)

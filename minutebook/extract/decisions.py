@@ -1,0 +1,165 @@
+"""Decisions and actions in running prose, found sentence by sentence inside the items.
+
+The grammar lives in patterns/decisions.jsonl: a match marks its sentence as a decision (or
+an action, for the "owner" form), and the form says which part of the text is the record:
+- active, passive: the whole sentence ("The Committee noted the report.");
+- nominal: the sentence; a bare "Unanimously agreed." takes the sentence before it too;
+- previous: "This was agreed." is the sentence before it, the decision it agrees;
+- motion: "Moved by A, seconded by B, to approve X" is the motion, "to approve X";
+- owner: "Mrs Crisp to email him", "The Clerk will look into it": an action whose owner is
+  the name before the verb, printed as in the minutes.
+Sentences never cross an item heading, so a flattened web page reads item by item.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+
+from minutebook.extract.motions import motion_patterns
+from minutebook.extract.nlp import Rule, load_patterns, tokens
+from minutebook.extract.outline import Outline
+from minutebook.extract.text import SENTENCE_BREAK, trim_span
+from minutebook.extract.vocab import word_list
+from minutebook.models import Block, Document
+
+# A sentence also ends at a bullet, and at a vote line "Prop. JB, 2nd JH, 6 in favour."
+_BULLET = re.compile(r"\s[•·▪]\s")
+_LEADING = re.compile(
+    r"(?:[•·▪\-–]\s*|\(?(?:[ivx]{1,5}|[a-h]|\d{1,2})\)\s+|"
+    r"(?:RESOLVED|Resolved|AGREED|Agreed|DECIDED|Decided)\s*[:–—-]\s*)+"
+)
+_VERB_WORDS = frozenset({"to", "will", "would", "shall", "was", "were", "is", "are"})
+_AFTER_SECONDER = re.compile(r"[,;]?\s*(?:and\s+)?(?=(?:to|that|That|To)\b)")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A decision or action sentence: its span, kind, owner and the rule that found it."""
+
+    kind: str
+    start: int
+    end: int
+    owner: str | None
+    rule: Rule
+
+
+def _sentences(doc: Document, block: Block, cuts: list[int]) -> list[tuple[int, int]]:
+    """Sentence spans of one block; cuts are item headings inside it (flattened pages)."""
+    text = doc.block_text(block)
+    marks = {0, len(text)}
+    marks |= {m.end() for m in SENTENCE_BREAK.finditer(text)}
+    marks |= {m.start() + 1 for m in _BULLET.finditer(text)}
+    marks |= {c - block.start for c in cuts if block.start < c < block.end}
+    vote = motion_patterns()["vote_tail"]
+    marks |= {m.start() for m in vote.finditer(text)}
+    points = sorted(marks)
+    return [(block.start + a, block.start + b) for a, b in itertools.pairwise(points)]
+
+
+def _clean(doc: Document, start: int, end: int) -> tuple[int, int]:
+    text = doc.text
+    s, e = trim_span(text, start, end)
+    lead = _LEADING.match(text, s, e)
+    if lead:
+        s = lead.end()
+    vote = motion_patterns()["vote_tail"].search(text, s, e)
+    if vote and vote.start() > s:
+        e = vote.start()
+    return trim_span(text, s, e)
+
+
+def _owner(span_text: str) -> str:
+    words = span_text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    for i, w in enumerate(words):
+        if w.lower() in _VERB_WORDS:
+            words = words[:i]
+            break
+    name = " ".join(words)
+    return name[:1].upper() + name[1:]
+
+
+def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: int) -> list[Found]:
+    """Decision and action sentences outside tracker rows (skip: block starts) and after the
+    meeting closed (closed_at)."""
+    patterns = load_patterns()
+    spacy_doc = tokens(doc.text)
+    cuts = [item.start for item in outline.items]
+    starts = [b.start for b in doc.blocks]
+    found: list[Found] = []
+    cache: dict[int, list[tuple[int, int]]] = {}
+    for rule, span in patterns.matches(spacy_doc, "decisions"):
+        at = span.start_char
+        if at >= closed_at:
+            continue
+        index = bisect_right(starts, at) - 1
+        block = doc.blocks[index]
+        if block.start in skip or block.kind == "table_row" or at >= block.end:
+            continue
+        sentences = cache.setdefault(index, _sentences(doc, block, cuts))
+        k = next((i for i, (s, e) in enumerate(sentences) if s <= at < e), None)
+        if k is None:
+            continue
+        s, e = sentences[k]
+        if rule.form in {"active", "passive"} and _subordinate(doc, s, at):
+            continue
+        owner = None
+        kind = rule.label
+        if rule.form in {"previous", "nominal"} and (rule.form == "previous" or _bare(doc, s, e)):
+            if k == 0:
+                continue
+            s = sentences[k - 1][0]
+            if rule.form == "previous":
+                e = sentences[k - 1][1]
+        elif rule.form == "motion":
+            s = _motion_start(doc, span.end_char, e) or s
+        elif rule.form == "owner":
+            owner = _owner(span.text)
+            if not _opens(doc, block.start, at, s):
+                continue
+            s = at
+        s, e = _clean(doc, s, e)
+        if e - s < 8:
+            continue
+        found.append(Found(kind, s, e, owner, rule))
+    return found
+
+
+@cache
+def subordinators() -> frozenset[str]:
+    return frozenset(word_list("subordinate.txt"))
+
+
+def _subordinate(doc: Document, sentence_start: int, at: int) -> bool:
+    before = doc.text[sentence_start:at].lower().split()[-4:]
+    return any(w.strip(",;") in subordinators() for w in before)
+
+
+def _bare(doc: Document, start: int, end: int) -> bool:
+    """A sentence that is only the decision word: "Unanimously Agreed.", "Motion carried"."""
+    return len(doc.text[start:end].split()) <= 4
+
+
+def _opens(doc: Document, block_start: int, at: int, sentence_start: int) -> bool:
+    """An action opens its sentence or a clause after a comma or semicolon."""
+    before = doc.text[max(block_start, sentence_start) : at].strip()
+    return (
+        not before
+        or before.endswith((",", ";", ":", ")", "–", "-"))
+        or bool(_LEADING.fullmatch(before + " "))
+    )
+
+
+def _motion_start(doc: Document, after: int, end: int) -> int | None:
+    """Where the motion itself starts after 'seconded by NAME': its 'to'/'that'."""
+    text = doc.text
+    window = text[after:end]
+    m = re.search(r"[,;]\s*(?:and\s+)?(?=(?:to|that|That|To)\b)", window)
+    if m is None or len(window[: m.start()].split()) > 6:
+        return None
+    return after + m.end()

@@ -1,0 +1,447 @@
+"""The outline of a set of minutes: its header, then its agenda items as a tree.
+
+Everything else in extract/ reads items, codes, titles and the meeting date from here, so a
+document that comes out wrong can be understood from `minutebook outline FILE` alone.
+
+Items are found in four places, because minutes put them in four places:
+- a block that is a heading ("SPCLL.7 TITLE", "12. Title", "17." then the title, a title
+  followed by "(Item 4)", an HTML/DOCX heading, a ModernGov "Title ... Minutes:" row);
+- a numbered block whose title runs straight into the minute ("111/20 To Approve the
+  Budget The Chair advised ..."): the title is cut where the first sentence starts;
+- numbers inline in a flattened web page ("... no apologies. 2.0 Co-option 2.1 ..."),
+  accepted only when they continue the numbering so far, so amounts and times never are;
+- a short title-like paragraph between the prose of an item ("Grass Cutting - Agency
+  Agreement"): a sub-heading that gives a title and keeps its parent's code.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from minutebook.extract.codes import parse_code
+from minutebook.extract.dates import find_dates
+from minutebook.extract.text import smart_title
+from minutebook.models import Block, Document
+
+_NUMBERED = re.compile(
+    r"^(?P<code>(?:[A-Z]{2,8}[. ]?\d{1,4}|\d{1,2}/\d{2}/\d{1,2}\.\d{2}|\d{1,2}\.\d{2}\.\d{1,2}"
+    r"|\d{1,4}/\d{2,4}(?:\(\d{1,2}\))?|\d{1,2}(?:\.\d{1,2}){1,3}|\d{1,4}[A-Z]?))[.):]?\s+"
+    r"(?P<title>\S.*)$",
+    re.S,
+)
+_BARE_NUMBER = re.compile(r"^(?P<code>\d{1,4}[A-Z]?|\d{1,2}(?:\.\d{1,2}){1,3})\.?$")
+_ITEM_REF = re.compile(r"^\(?(?:agenda\s+)?item\s+\d+[a-z]?\)?$", re.IGNORECASE)
+_MINUTES_LABEL = re.compile(r"\bMinutes:")
+_DECISION_WORD = re.compile(r"\b(RESOLVED|AGREED|RECOMMENDED|DECIDED|resolved that|agreed that)\b")
+_ATTACHMENT = re.compile(
+    r"\s*(pdf icon PDF \d+ KB|pdf icon|PDF \d+ KB|\(\d+ KB\)|Additional documents:)", re.IGNORECASE
+)
+# Words that open an item's description in ModernGov web tables, after the title.
+_DESCRIPTION = re.compile(
+    r"\s(?=(?:(?:The|To|Members|This|Any|Director|Councillors)\s|(?:A|An|Report|Lead)\s[a-z(]))"
+)
+# Narrative verbs mark a numbered sentence, not a heading ("1. Mr X introduced the report").
+_NARRATIVE = re.compile(
+    r"\b(introduced|presented|reported|proposed|seconded|explained|said|stated|advised|"
+    r"confirmed|welcomed|thanked|declared|asked|questioned|noted|summarised|were|was)\b"
+)
+_NOT_TITLE_START = re.compile(r"^(?:[a-z]|\(|\d)")
+# An inline item number: a decimal ("2.0", "9.1.3") or minute number ("107/20") that opens a
+# sentence and is followed by a capitalised word.
+_INLINE = re.compile(
+    r"(?:(?<=^)|(?<=[.!?:)]\s)|(?<=[a-z]\s)|(?<=[A-Z]{2}\s)|(?<=\d\s))"
+    r"(?P<code>\d{1,2}(?:\.\d{1,2}){1,3}|\d{1,3}/\d{2})\s+(?=[A-Z‘“'(])"
+)
+_WORD = re.compile(r"\S+")
+# A capitalised function word opens a sentence; inside a title such words are lower case.
+_OPENERS = frozenset(
+    [
+        "The",
+        "There",
+        "This",
+        "These",
+        "Those",
+        "It",
+        "Its",
+        "A",
+        "An",
+        "All",
+        "No",
+        "He",
+        "She",
+        "They",
+        "We",
+        "Their",
+    ]
+)
+_PRONOUNS = frozenset(["There", "It", "This", "They", "We", "He", "She"])
+_NAMEISH = re.compile(r"^(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr)\.?\s")
+
+
+@dataclass(frozen=True)
+class Item:
+    """An agenda item or sub-item: where its heading starts, its code, title and depth."""
+
+    start: int
+    code: str | None
+    title: str | None
+    level: int = 0
+    body_start: int = -1
+    parent: int | None = None  # index in Outline.items
+
+
+@dataclass(frozen=True)
+class Header:
+    committee: str | None
+    meeting_date: str | None
+    end: int
+
+
+@dataclass(frozen=True)
+class Outline:
+    header: Header
+    items: tuple[Item, ...]
+    _starts: tuple[int, ...] = field(default=(), repr=False)
+
+    def item_at(self, offset: int) -> Item | None:
+        """The deepest item whose heading is at or before offset."""
+        i = bisect_right(self._starts, offset) - 1
+        return self.items[i] if i >= 0 else None
+
+    def code_at(self, offset: int) -> str | None:
+        item = self.item_at(offset)
+        return item.code if item else None
+
+    def title_at(self, offset: int) -> str | None:
+        """The most specific titled heading above offset: a titled sub-item beats its parent,
+        an untitled numbered paragraph takes its parent's title."""
+        i = bisect_right(self._starts, offset) - 1
+        while i is not None and i >= 0:
+            item = self.items[i]
+            if item.title:
+                return item.title
+            i = item.parent if item.parent is not None else -1
+        return None
+
+    def end_of(self, index: int) -> int:
+        """Where item index ends: at the next item that is not inside it."""
+        level = self.items[index].level
+        for later in self.items[index + 1 :]:
+            if later.level <= level:
+                return later.start
+        return -1
+
+
+def clean_title(title: str) -> str | None:
+    title = _ATTACHMENT.sub("", title).strip().rstrip(".:").strip()
+    # drop-capitals in PDFs come apart: "E nglish Devolution" -> "English Devolution"
+    title = re.sub(r"^([A-Z]) ([a-z]{2,})", r"\1\2", title)
+    title = re.sub(r"\s+", " ", title)
+    return smart_title(title) if title else None
+
+
+def _is_date(text: str) -> bool:
+    dates = find_dates(text)
+    return bool(dates) and dates[0][0] == 0 and dates[0][1] >= len(text.rstrip(". ")) - 1
+
+
+def titleish(title: str, lenient: bool = False) -> bool:
+    """Does this read as an item title? lenient: its position already says it is one."""
+    words = title.split()
+    if not words or len(words) > 25 or _NOT_TITLE_START.match(title):
+        return False
+    if _DECISION_WORD.search(title) or _is_date(title):
+        return False
+    if lenient:
+        return not title.rstrip().endswith((":", ","))
+    if (len(words) > 15 and not title.isupper()) or _NARRATIVE.search(title):
+        return False
+    stripped = _ATTACHMENT.sub("", title).strip()
+    if stripped.endswith((":", ",", ";")):
+        return False
+    if stripped.endswith(".") and not stripped.isupper() and len(words) > 8:
+        return False
+    capitals = sum(1 for w in words if w[:1].isupper())
+    return stripped.isupper() or capitals / len(words) >= 0.3 or len(words) <= 8
+
+
+def _lower_content(word: str) -> bool:
+    w = word.strip(".,;:()‘’“”'\"")
+    return bool(w) and w[0].islower() and w not in STOP_WORDS and w.isalpha()
+
+
+def split_title(text: str) -> tuple[str | None, int]:
+    """A heading that runs into its minute: (title, offset where the body starts).
+
+    The title ends at the first sentence end, or where a capitalised word opens a run of
+    ordinary lower-case words ("... Parish Council The Chair advised that ..."). A text that
+    opens with a sentence has no title: (None, 0).
+    """
+    words = [(m.start(), m.group()) for m in _WORD.finditer(text)]
+    if not words or words[0][1] in _OPENERS:
+        return None, 0
+    limit = min(len(words), 26)
+    for k in range(1, limit):
+        pos, word = words[k]
+        prev = words[k - 1][1]
+        if prev.endswith((".", "?", "!")) and word[:1].isupper() and len(prev) > 2:
+            return _checked(text[:pos], pos)
+        if not word[:1].isupper():
+            continue
+        if word == "•":
+            return _checked(text[:pos], pos)
+        if _opens_sentence(words, k):
+            return _checked(text[:pos], pos)
+        window = [w for _, w in words[k + 1 : k + 7]]
+        lowers = sum(_lower_content(w) for w in window)
+        later_opener = any(_opens_sentence(words, j) for j in (k + 1, k + 2))
+        if lowers >= 2 and k >= 2 and prev.lower() not in STOP_WORDS and not later_opener:
+            return _checked(text[:pos], pos)
+    if len(words) <= 25 and titleish(text):
+        return clean_title(text), len(text)
+    return None, 0
+
+
+def _opens_sentence(words: list[tuple[int, str]], k: int) -> bool:
+    """A capitalised function word followed by ordinary lower-case words: 'The Chair said'."""
+    if k >= len(words) or words[k][1] not in _OPENERS or k == 0:
+        return False
+    if words[k - 1][1].lower() in STOP_WORDS:
+        return False
+    window = [w for _, w in words[k + 1 : k + 5]]
+    if sum(w[:1].islower() for w in window[:3]) < 2:
+        return False
+    return words[k][1] in _PRONOUNS or any(map(_lower_content, window))
+
+
+def _checked(title: str, pos: int) -> tuple[str | None, int]:
+    title = title.strip(" –—-:")
+    if not title or len(title.split()) > 25 or _NOT_TITLE_START.match(title):
+        return None, 0
+    if _DECISION_WORD.search(title) or _NARRATIVE.search(title):
+        return None, 0
+    return clean_title(title), pos
+
+
+def _numbered(text: str) -> tuple[str, str | None, int] | None:
+    """A block that opens with an item number: (code, title or None, body offset)."""
+    m = _NUMBERED.match(text)
+    if not m:
+        return None
+    raw = m.group("code")
+    code = raw if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})+", raw) else parse_code(raw) or raw
+    title_text = m.group("title")
+    inline = _INLINE.search(title_text)
+    if inline and re.fullmatch(r"[\d./]+", raw) and _continues(code, inline.group("code")):
+        title_text = title_text[: inline.start()]
+        if titleish(title_text, lenient=True) and len(title_text.split()) <= 12:
+            return code, clean_title(title_text), m.start("title") + inline.start()
+    if titleish(title_text):
+        return code, clean_title(title_text), len(text)
+    if "." in code and not code.endswith(".0"):
+        # "9.4 The old telephone box ...": a numbered paragraph, not a titled heading
+        title, body = split_title(title_text)
+        return code, (title if title and len(title.split()) <= 6 else None), m.start("title")
+    title, body = split_title(title_text)
+    if title is None and not re.match(r"\d", m.group("code")):
+        return None
+    return code, title, m.start("title") + (body if title else 0)
+
+
+def _block_item(block: Block, text: str, nxt: str) -> tuple[str | None, str | None, int] | None:
+    """(code, title, body offset in the block) when the block opens an item."""
+    text = _ATTACHMENT.sub("", text).strip()
+    nxt = _ATTACHMENT.sub("", nxt).strip()
+    if not text:
+        return None
+    bare = _BARE_NUMBER.match(text)
+    if bare and nxt and titleish(nxt, lenient=True):
+        return bare.group("code"), clean_title(nxt), -1
+    if _ITEM_REF.match(nxt) and not _ITEM_REF.match(text) and titleish(text, lenient=True):
+        numbered = _numbered(text)
+        if numbered:
+            return numbered
+        return None, clean_title(text), len(text)
+    label = _MINUTES_LABEL.search(text)
+    if label and label.start() > 0:
+        head = text[: label.start()].strip()
+        parts = _DESCRIPTION.split(head, maxsplit=1)
+        return (None, clean_title(parts[0]), label.end()) if titleish(parts[0]) else None
+    numbered = _numbered(text)
+    if numbered:
+        return numbered
+    if block.kind == "heading" and titleish(text):
+        return None, clean_title(text), len(text)
+    return None
+
+
+def _level(code: str | None) -> int:
+    if code is None:
+        return 0
+    m = re.match(r"^\d{1,2}((?:\.\d{1,2})+)$", code)
+    if m:
+        parts = code.split(".")
+        # "9.0" is the heading of item 9, "9.1" its first sub-item
+        depth = len(parts) - 1
+        return depth - 1 if parts[-1] in {"0", "00"} and depth == 1 else depth
+    return 0
+
+
+def _restarts(previous: str | None, code: str) -> bool:
+    """A plain number below the numbering so far: a list inside an item starts again at 1."""
+    if previous is None or not previous.isdigit() or not code.isdigit():
+        return False
+    return int(code) < int(previous)
+
+
+def _continues(previous: str | None, code: str) -> bool:
+    """Is code a plausible next number after previous (the same list, a child, a sibling)?"""
+    if previous is None:
+        return code in {"1.0", "1.1", "1"} or code.startswith(("1.", "1/"))
+    if "/" in code:
+        if "/" not in previous:
+            return False
+        n, year = code.split("/", 1)
+        pn, pyear = previous.split("/", 1)[0], previous.split("/", 1)[1][:2]
+        return year[:2] == pyear and pn.isdigit() and 0 < int(n) - int(pn) <= 3
+    if not re.fullmatch(r"\d{1,4}(?:\.\d{1,2}){0,3}", previous):
+        return False
+    if not re.fullmatch(r"\d{1,4}(?:\.\d{1,2}){0,3}", code):
+        return False
+    new = [int(p) for p in code.split(".")]
+    old = [int(p) for p in previous.split(".")]
+    if new[0] == old[0]:
+        return new > old and new[:1] == old[:1]
+    return 0 < new[0] - old[0] <= 3 and all(p <= 1 for p in new[1:])
+
+
+def _inline_items(doc: Document, block: Block, last: str | None, first: int) -> list[Item]:
+    """Numbers inline in a flattened paragraph that continue the numbering so far."""
+    text = doc.block_text(block)
+    found: list[Item] = []
+    for m in _INLINE.finditer(text, first):
+        code = m.group("code")
+        if not _continues(last, code):
+            continue
+        # its heading runs to the next accepted number or the first sentence
+        rest = text[m.end() :]
+        nxt = _INLINE.search(rest)
+        segment = rest[: nxt.start()] if nxt else rest
+        title: str | None
+        words = len(segment.split())
+        whole = ". " not in segment.strip() and words <= (8 if _level(code) > 0 else 12)
+        if segment.strip() and whole and titleish(segment, lenient=True):
+            title, body = clean_title(segment), len(segment)
+        else:
+            title, body = split_title(segment)
+            if title and _level(code) > 0 and len(title.split()) > 6:
+                title = None
+        found.append(
+            Item(block.start + m.start(), code, title, _level(code), block.start + m.end() + body)
+        )
+        last = code
+    return found
+
+
+def _sub_heading(text: str, nxt: str) -> bool:
+    """A short title-like paragraph followed by prose: 'Grass Cutting - Agency Agreement'."""
+    words = text.split()
+    if not 2 <= len(words) <= 8 or text.rstrip().endswith((".", ":", ",", ";")):
+        return False
+    if _NAMEISH.match(text) or not text[:1].isupper() or any(c.isdigit() for c in text):
+        return False
+    if _NARRATIVE.search(text) or _DECISION_WORD.search(text):
+        return False
+    capitals = sum(1 for w in words if w[:1].isupper())
+    return capitals / len(words) >= 0.5 and len(nxt.split()) >= 8 and nxt.rstrip().endswith(".")
+
+
+def find_items(doc: Document) -> list[Item]:
+    """Agenda items in order of their start offset, each with its depth and parent."""
+    raw: list[Item] = []
+    blocks = [b for b in doc.blocks if b.kind != "table_row" or _is_item_row(doc, b)]
+    texts = [doc.block_text(b) for b in blocks]
+    skip_next = False
+    last_code: str | None = None
+    for i, (block, text) in enumerate(zip(blocks, texts, strict=True)):
+        if skip_next:
+            skip_next = False
+            continue
+        nxt = texts[i + 1] if i + 1 < len(texts) else ""
+        if block.kind == "table_row":
+            text = text.replace("\t", " ")
+        found = _block_item(block, text, nxt)
+        runs_on = found is not None and 0 <= found[2] < len(text.rstrip()) - 1
+        weak = found is not None and (found[1] is None or runs_on or not titleish(found[1]))
+        if found and found[0] and block.kind != "heading" and _restarts(last_code, found[0]):
+            found = None  # "1 Note with thanks ..." inside minute 306 is a list, not item 1
+        if found and found[0] and weak and not _continues(last_code, found[0]):
+            # an untitled number, or one whose minute runs on from its title, is an item only
+            # when it continues the numbering: inside minute "285", "7 Mr Brady spoke" is not
+            found = None
+        first = 0
+        if found is not None:
+            code, title, body = found
+            if _BARE_NUMBER.match(text.strip()):
+                skip_next = True
+                body_start = blocks[i + 1].end if i + 1 < len(blocks) else block.end
+            else:
+                body_start = block.start + body if body >= 0 else block.end
+            raw.append(Item(block.start, code, title, _level(code), body_start))
+            last_code = code or last_code
+            first = max(0, body_start - block.start)
+        elif raw and block.kind == "paragraph" and _sub_heading(text, nxt):
+            raw.append(Item(block.start, None, clean_title(text), 99, block.end))
+            continue
+        if block.kind == "paragraph" and len(text) > 80:
+            inline = _inline_items(doc, block, last_code, first)
+            raw.extend(inline)
+            if inline:
+                last_code = inline[-1].code
+    return _nest(raw)
+
+
+def _is_item_row(doc: Document, block: Block) -> bool:
+    """A two-cell row whose first cell is an item number ('1.' | 'Apologies for absence')."""
+    cells = [c for c in block.cells if c.strip()]
+    return len(cells) == 2 and bool(_BARE_NUMBER.match(cells[0].strip()))
+
+
+def _nest(raw: list[Item]) -> list[Item]:
+    """Give each item its parent: the nearest earlier item of a lower level.
+
+    A sub-heading (level 99 as found) sits one below the numbered item it follows and takes
+    its code.
+    """
+    out: list[Item] = []
+    subs: list[bool] = []
+    for item in raw:
+        level, code = item.level, item.code
+        if level == 99:
+            numbered = next((out[j] for j in range(len(out) - 1, -1, -1) if not subs[j]), None)
+            level = (numbered.level + 1) if numbered else 1
+            code = numbered.code if numbered else None
+        parent = next((j for j in range(len(out) - 1, -1, -1) if out[j].level < level), None)
+        out.append(Item(item.start, code, item.title, level, item.body_start, parent))
+        subs.append(item.level == 99)
+    return out
+
+
+def build_outline(doc: Document) -> Outline:
+    """The header (committee, meeting date) and the item tree of a document."""
+    from minutebook.extract.meeting import committee, meeting_date
+
+    items = find_items(doc)
+    # a page title heading is not the first item: the header runs to the first numbered one
+    coded = [i.start for i in items if i.code]
+    header_end = coded[0] if coded else (items[0].start if items else 0)
+    header = Header(
+        committee=committee(doc, header_end),
+        meeting_date=meeting_date(doc, header_end),
+        end=header_end,
+    )
+    return Outline(header, tuple(items), tuple(i.start for i in items))
