@@ -40,7 +40,10 @@ def closing_phrases() -> re.Pattern[str]:
 
 def meeting_end(doc: Document) -> int:
     """Offset of the end of the block where the meeting closes (or the end of the text)."""
-    m = closing_phrases().search(doc.text)
+    # the last closing phrase: "the meeting was adjourned for public questions" comes and
+    # goes mid-meeting, the one that closes it is at the end
+    found = list(closing_phrases().finditer(doc.text))
+    m = found[-1] if found else None
     if m is None:
         return len(doc.text)
     block = next((b for b in doc.blocks if b.start <= m.start() <= b.end), None)

@@ -110,12 +110,15 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
             continue
         owner = None
         kind = rule.label
-        if rule.form in {"previous", "nominal"} and (rule.form == "previous" or _bare(doc, s, e)):
-            if k == 0:
-                continue
-            s = sentences[k - 1][0]
-            if rule.form == "previous":
-                e = sentences[k - 1][1]
+        vote_line = motion_patterns()["vote_tail"].match(doc.text, s) is not None
+        if rule.form in {"previous", "nominal"} and (
+            rule.form == "previous" or vote_line or _bare(doc, s, e)
+        ):
+            if k > 0:
+                s = sentences[k - 1][0]
+                if rule.form == "previous":
+                    e = sentences[k - 1][1]
+            # with nothing before it, "This was agreed by all members." is the record itself
         elif rule.form == "motion":
             s = _motion_start(doc, span.end_char, e) or s
         elif rule.form == "owner":

@@ -75,7 +75,9 @@ def meeting_date(doc: Document, header_end: int) -> str | None:
                 score += 2
             if start == 0 and end >= len(text.strip()) - 12:
                 score += 3  # a date standing alone on its line is the meeting's
-            if _BAD_BEFORE.search(before):
+            # "Draft (until approved at the next meeting) Minutes of ... held on 1 July": a
+            # bad cue counts only just before the date, a good one anywhere in the window
+            if _BAD_BEFORE.search(before[-30:]):
                 score -= 5
             if len(value) != 10:
                 # a full date, where there is one, says more: a month standing alone at the

@@ -201,7 +201,7 @@ def split_title(text: str) -> tuple[str | None, int]:
         later_opener = any(_opens_sentence(words, j) for j in (k + 1, k + 2))
         if lowers >= 2 and k >= 2 and prev.lower() not in STOP_WORDS and not later_opener:
             return _checked(text[:pos], pos)
-    if len(words) <= 25 and titleish(text):
+    if len(words) <= 25 and titleish(text) and not text.rstrip().endswith("."):
         return clean_title(text), len(text)
     return None, 0
 
@@ -333,7 +333,8 @@ def _inline_items(doc: Document, block: Block, last: str | None, first: int) -> 
         segment = rest[: nxt.start()] if nxt else rest
         title: str | None
         words = len(segment.split())
-        whole = ". " not in segment.strip() and words <= (8 if _level(code) > 0 else 12)
+        flat = segment.strip()
+        whole = ". " not in flat and not flat.endswith(".") and words <= (8 if _level(code) else 12)
         if segment.strip() and whole and titleish(segment, lenient=True):
             title, body = clean_title(segment), len(segment)
         else:
@@ -436,9 +437,10 @@ def build_outline(doc: Document) -> Outline:
     from minutebook.extract.meeting import committee, meeting_date
 
     items = find_items(doc)
-    # a page title heading is not the first item: the header runs to the first numbered one
-    coded = [i.start for i in items if i.code]
-    header_end = coded[0] if coded else (items[0].start if items else 0)
+    # the document's first block, a page title, is part of the header, not its first item
+    first = doc.blocks[0].start if doc.blocks else 0
+    starts = [i.start for i in items if i.code or i.start != first]
+    header_end = starts[0] if starts else 0
     header = Header(
         committee=committee(doc, header_end),
         meeting_date=meeting_date(doc, header_end),

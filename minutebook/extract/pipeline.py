@@ -5,6 +5,7 @@ describe(Document) adds the meeting date and committee the header states.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from pydantic import ValidationError
@@ -28,7 +29,8 @@ from minutebook.models import Document, Record
 MAX_TEXT_CHARS = 1_000_000
 
 
-def _check_size(doc: Document) -> None:
+def check_size(doc: Document) -> None:
+    """Raises TextTooLargeError for a text longer than one set of minutes can be."""
     if len(doc.text) > MAX_TEXT_CHARS:
         raise TextTooLargeError(
             doc.source,
@@ -76,7 +78,7 @@ def describe(doc: Document) -> Document:
     Raises:
         TextTooLargeError: the text is longer than MAX_TEXT_CHARS.
     """
-    _check_size(doc)
+    check_size(doc)
     header = build_outline(doc).header
     warnings = list(doc.warnings)
     share = english_share(doc.text[:LANGUAGE_SAMPLE])
@@ -287,7 +289,7 @@ def extract(doc: Document) -> list[Record]:
         TextTooLargeError: the text is longer than MAX_TEXT_CHARS.
         ExtractError: a record failed validation (an extractor bug; the document fails alone).
     """
-    _check_size(doc)
+    check_size(doc)
     outline = build_outline(doc)
     meeting = doc.meeting_date or outline.header.meeting_date
     rows, covered = tracker_rows(doc)
@@ -328,7 +330,7 @@ def extract(doc: Document) -> list[Record]:
             )
         )
     records += _prose_decisions(doc, outline, records, covered, meeting)
-    records = _apply_action_labels(doc, outline, records)
+    records = _apply_action_labels(doc, outline, _owner_lines(records))
     return sorted(records, key=lambda r: r.start)
 
 
@@ -378,6 +380,25 @@ def _prose_decisions(
                 warnings=_warnings(deadline, meeting, None),
             )
         )
+    return out
+
+
+_OWNER_LINE = re.compile(r"^(?P<owner>(?:the\s+)?\w+)\s+to\s+action(?:ed)?\.?$", re.I)
+
+
+def _owner_lines(records: list[Record]) -> list[Record]:
+    """'Clerk to action.' after a decision names who carries it out; it is not a record."""
+    out: list[Record] = []
+    for r in sorted(records, key=lambda r: r.start):
+        m = _OWNER_LINE.match(r.text)
+        if r.kind == "action" and m and out:
+            prev = out[-1]
+            if prev.owner is None and r.start - prev.end < 40:
+                out[-1] = prev.model_copy(
+                    update={"owner": r.owner, "rule": prev.rule + "+owner-line"}
+                )
+            continue
+        out.append(r)
     return out
 
 

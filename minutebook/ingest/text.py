@@ -42,8 +42,14 @@ def _split_pipes(line: str) -> list[str] | None:
     return cells if len(cells) > 1 else None
 
 
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.S)
+
+
 def parse(text: str) -> TextBuilder:
     builder = TextBuilder()
+    # Markdown front matter is the web page's metadata (its post date, tags), not the
+    # minutes: its "date:" is when the page went up, not when the meeting was held
+    text = _FRONT_MATTER.sub("", text, count=1)
     for raw in text.splitlines():
         if _RULE.match(raw):
             continue

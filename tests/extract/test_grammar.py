@@ -1,0 +1,82 @@
+"""The decision grammar (patterns/decisions.jsonl): every entry's own examples, run for real."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from minutebook.extract import describe, extract
+from minutebook.extract.nlp import examples, load_patterns
+from minutebook.ingest import load
+
+ENTRIES = examples("decisions")
+
+
+def _records(tmp_path: Path, sentence: str) -> list[str]:
+    """The rules of the records extract() finds when the sentence is a minute of its own."""
+    path = tmp_path / "minutes.txt"
+    path.write_text(
+        f"Anytown Parish Council\n\nMinutes of the meeting held on 4 March 2025\n\n"
+        f"5. Any Other Business\n\n{sentence}\n",
+        encoding="utf-8",
+    )
+    return [r.rule for r in extract(describe(load(path)))]
+
+
+def _matches(rule_id: str, sentence: str) -> bool:
+    """Does the entry's own pattern match, before overlaps with other entries are resolved?"""
+    patterns = load_patterns()
+    matcher = patterns.matchers["decisions"]
+    found = matcher(patterns.nlp.make_doc(sentence))
+    return any(patterns.nlp.vocab.strings[key] == f"decisions:{rule_id}" for key, _, _ in found)
+
+
+def test_grammar_every_entry_has_examples_of_both_kinds() -> None:
+    assert len(ENTRIES) >= 10
+    for rule_id, positive, negative in ENTRIES:
+        assert positive, rule_id
+        assert negative, rule_id
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "sentence"),
+    [(r, s) for r, pos, _ in ENTRIES for s in pos],
+    ids=lambda v: v[:40],
+)
+def test_grammar_positive_example_matches_its_entry(rule_id: str, sentence: str) -> None:
+    assert _matches(rule_id, sentence)
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "sentence"),
+    [(r, s) for r, _, neg in ENTRIES for s in neg],
+    ids=lambda v: v[:40],
+)
+def test_grammar_negative_example_gives_no_record_by_its_entry(
+    tmp_path: Path, rule_id: str, sentence: str
+) -> None:
+    assert f"decisions:{rule_id}" not in _records(tmp_path, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "owner"),
+    [
+        ("Members resolved to pay £250 to the village hall.", "resolution", None),
+        ("This was agreed by all members.", "resolution", None),
+        ("Mrs Crisp to email him and liaise with Mr Jenkinson.", "action", "Mrs Crisp"),
+        ("The Clerk will look into this before the next meeting.", "action", "Clerk"),
+    ],
+)
+def test_grammar_prose_decision_is_the_whole_sentence(
+    tmp_path: Path, sentence: str, kind: str, owner: str | None
+) -> None:
+    path = tmp_path / "minutes.txt"
+    path.write_text(
+        f"Anytown Parish Council\n\nMinutes of the meeting held on 4 March 2025\n\n"
+        f"5. Any Other Business\n\n{sentence}\n",
+        encoding="utf-8",
+    )
+    records = extract(describe(load(path)))
+    assert [(r.kind, r.text, r.owner, r.code) for r in records] == [(kind, sentence, owner, "5")]
+    assert records[0].meeting_date == "2025-03-04"

@@ -1,0 +1,101 @@
+"""The outline: header and item tree, on the samples and on flattened text made for the test."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from minutebook.cli import app
+from minutebook.extract.outline import build_outline, split_title
+from minutebook.ingest import load
+from tests.conftest import SAMPLES, gold_documents, sample_paths
+
+runner = CliRunner()
+
+
+def test_outline_inline_numbers_in_a_flattened_page(tmp_path: Path) -> None:
+    # a web page that flattens the minutes into one paragraph, items numbered inline
+    path = tmp_path / "flat.txt"
+    path.write_text(
+        "Anytown Parish Council\n\nMinutes of the meeting held on 14th July 2015\n\n"
+        "Present: Cllr A Brown, Cllr B Green. Members of the Public: 10 1.0 Apologies There "
+        "were no apologies. 2.0 Village Matters 2.1 The bench was repaired for £4.50 by 7.30 "
+        "pm. 2.2 Clerk to order a new bin. 3.0 Finance 3.1 Payments of £12.50 were approved.\n",
+        encoding="utf-8",
+    )
+    outline = build_outline(load(path))
+    got = [(i.code, i.title, i.level) for i in outline.items]
+    assert got == [
+        ("1.0", "Apologies", 0),
+        ("2.0", "Village Matters", 0),
+        ("2.1", None, 1),
+        ("2.2", None, 1),
+        ("3.0", "Finance", 0),
+        ("3.1", None, 1),
+    ]
+    assert outline.header.meeting_date == "2015-07-14"
+    at = path.read_text(encoding="utf-8")
+    clerk = load(path).text.index("Clerk to order")
+    assert outline.code_at(clerk) == "2.2"
+    assert outline.title_at(clerk) == "Village Matters"  # an untitled paragraph: its parent's
+    assert "4.50" in at
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "To Approve the Minutes of the Ordinary Meeting held on 3 June 2020 There were no "
+            "amendments.",
+            "To Approve the Minutes of the Ordinary Meeting held on 3 June 2020",
+        ),
+        (
+            "Urgent Matters - Chairman The Clerk agreed to post the items on the website.",
+            "Urgent Matters - Chairman",
+        ),
+        ("The Chair read the notice.", None),
+    ],
+)
+def test_outline_title_ends_where_the_minute_starts(text: str, title: str | None) -> None:
+    assert split_title(text)[0] == title
+
+
+def test_outline_paragraph_numbers_inside_a_minute_are_not_items() -> None:
+    # ModernGov minutes number the paragraphs of minute 285 from 1 again
+    outline = build_outline(load(SAMPLES / "kent_county-council_2025-01-09.pdf"))
+    codes = [i.code for i in outline.items]
+    assert {"283", "284", "285"} <= set(codes)
+    assert "7" not in codes
+    assert "26" not in codes
+
+
+GOLD = {g["document"]: g for g in gold_documents()}
+
+
+@pytest.mark.parametrize("path", sample_paths(), ids=lambda p: p.name)
+def test_outline_command_prints_header_and_items(path: Path) -> None:
+    result = runner.invoke(app, ["outline", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    data: dict[str, Any] = json.loads(result.stdout)
+    gold = GOLD[path.name]
+    if gold["document_type"] == "minutes" and any(r.get("item_title") for r in gold["records"]):
+        assert data["items"], "the gold names items, the outline has none"
+    assert data["meeting_date"] == GOLD[path.name]["document_date"] or path.name.startswith(
+        "northwold-pc_parish-council_2014-06"  # the day is not printed; the gold reads the codes
+    )
+    text = runner.invoke(app, ["outline", str(path)])
+    assert text.exit_code == 0
+    assert re.search(r"^  committee: ", text.stdout, re.M)
+    assert re.search(r"^  meeting date: ", text.stdout, re.M)
+
+
+def test_outline_command_on_a_missing_file_is_one_line() -> None:
+    result = runner.invoke(app, ["outline", "nope.txt"])
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1
+    assert "nope.txt" in result.stderr
