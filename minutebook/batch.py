@@ -19,6 +19,7 @@ from minutebook import workers
 from minutebook.errors import MinutebookError
 from minutebook.models import Document, Record
 from minutebook.store import UpsertResult, source_key, upsert
+from minutebook.store.storage import is_storage_failure
 
 log = logging.getLogger(__name__)
 
@@ -125,19 +126,24 @@ def lost(path: Path, what: workers.Lost, timeout: float | None) -> Analysis:
 
 
 def write(db: sqlite_utils.Database, analysis: Analysis, run_id: int | None) -> FileOutcome:
-    """Store one analysed file in its own transaction, or record why it failed."""
+    """Store one analysed file in its own transaction, or record why it failed.
+
+    Raises:
+        sqlite3.Error: the database itself failed (see store/storage.py); nothing of
+            this file was written, and the batch must stop.
+    """
     doc = analysis.document
     if doc is not None:
         try:
             result = upsert(db, doc, analysis.records, run_id)
-        except (MinutebookError, sqlite3.Error) as exc:
-            outcome = FileOutcome(
-                analysis.path,
-                False,
-                reason="store",
-                stage="store",
-                message=f"{analysis.path}: could not be stored ({exc})",
-            )
+        except sqlite3.Error as exc:
+            if is_storage_failure(exc):
+                # the disk, not this document: every later write would fail too, so the
+                # batch stops (cli.py says so) instead of marking healthy files failed
+                raise
+            outcome = _store_failed(analysis, exc)
+        except MinutebookError as exc:
+            outcome = _store_failed(analysis, exc)
         else:
             kinds: dict[str, int] = {}
             for r in analysis.records:
@@ -155,6 +161,16 @@ def write(db: sqlite_utils.Database, analysis: Analysis, run_id: int | None) -> 
         )
     record_failure(db, run_id, outcome)
     return outcome
+
+
+def _store_failed(analysis: Analysis, exc: Exception) -> FileOutcome:
+    return FileOutcome(
+        analysis.path,
+        False,
+        reason="store",
+        stage="store",
+        message=f"{analysis.path}: could not be stored ({exc})",
+    )
 
 
 def process_file(

@@ -7,6 +7,7 @@ import enum
 import json
 import logging
 import os
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -17,19 +18,21 @@ from rich.table import Table
 
 from minutebook import batch
 from minutebook.commands import fail, open_existing, register_all
-from minutebook.errors import MinutebookError, PatternFileError
+from minutebook.errors import MinutebookError, PatternFileError, StorageError
 from minutebook.lifecycle import rebuild as rebuild_lifecycle
 from minutebook.models import Record
 from minutebook.progress import BatchProgress
 from minutebook.store import analytics, open_db
 from minutebook.store.lineage import align_changes
 from minutebook.store.lock import IngestLock, checkpoint, use_wal
+from minutebook.store.storage import is_storage_failure, storage_error
 
 
 class Exit(enum.IntEnum):
     OK = 0
     SOME_FAILED = 1
     USAGE = 2
+    STORAGE = 3  # the database could not be written: disk full, I/O error, read-only
     INTERRUPTED = 130
 
 
@@ -113,6 +116,12 @@ def ingest_cmd(
     try:
         with IngestLock(db_path):
             failed = _ingest(paths, db_path, jobs, timeout, force, quiet, debug)
+    except sqlite3.Error as exc:
+        if debug or not is_storage_failure(exc):
+            raise
+        raise fail(str(storage_error(db_path, exc)), Exit.STORAGE) from None
+    except StorageError as exc:
+        raise fail(str(exc), Exit.STORAGE) from None
     except MinutebookError as exc:
         raise fail(str(exc)) from None
     if failed:

@@ -91,3 +91,12 @@ class StoreError(MinutebookError):
 
     reason = "store"
     stage = "store"
+
+
+class StorageError(StoreError):
+    """Raised when the database cannot be written (disk full, I/O error, read-only, damaged).
+
+    Not a fault of any document: the batch stops at once, and what was committed stays.
+    """
+
+    reason = "storage"

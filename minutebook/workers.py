@@ -97,6 +97,9 @@ class _Worker:
         self._spawn()
 
     def stop(self) -> None:
+        if self.path is not None:
+            # still on a file, and its result is no longer wanted (the batch stopped)
+            self.process.kill()
         with contextlib.suppress(OSError):  # already gone
             self.conn.send(None)
         self.process.join(timeout=5)
