@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import resource
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -57,6 +58,14 @@ def iter_files(paths: list[Path]) -> Iterator[Path]:
             yield path
 
 
+@dataclass(frozen=True)
+class Limits:
+    """What one document may cost: seconds in a worker, and bytes of its address space."""
+
+    timeout: float | None
+    memory: int | None = workers.WORKER_MEMORY_BYTES
+
+
 @dataclass
 class Analysis:
     """What a worker sends back for one file: the document and its records, or why not."""
@@ -79,16 +88,28 @@ def analyse(
     from minutebook.ingest import load
 
     started = time.monotonic()
+    stage = "load"
     try:
-        on_stage("load")
+        on_stage(stage)
         document = load(path)
-        on_stage("extract")
+        stage = "extract"
+        on_stage(stage)
         document = describe(document)  # refuses a text too long to be one meeting
         records = extract(document)
     except MinutebookError as exc:
         if debug:
             raise
         return Analysis(str(path), reason=exc.reason, stage=exc.stage, message=str(exc))
+    except MemoryError:
+        if debug:
+            raise
+        return Analysis(
+            str(path),
+            reason="too_large",
+            stage=stage,
+            message=f"{path}: needs more memory than a worker may use ({_memory_cap()}); "
+            "split the file into its meetings, or raise --max-memory",
+        )
     # One document must never stop the batch: anything unexpected is recorded as an
     # internal error for that file, and --debug re-raises it with its traceback.
     except Exception as exc:
@@ -101,6 +122,11 @@ def analyse(
             message=f"{path}: internal error ({type(exc).__name__}: {exc}); re-run with --debug",
         )
     return Analysis(str(path), document, records, time.monotonic() - started)
+
+
+def _memory_cap() -> str:
+    soft, _ = resource.getrlimit(resource.RLIMIT_AS)
+    return "no cap" if soft == resource.RLIM_INFINITY else f"{soft // (1024 * 1024):,} MB"
 
 
 def warm_up() -> None:
@@ -200,15 +226,21 @@ def unchanged(db: sqlite_utils.Database, paths: list[Path]) -> tuple[list[Path],
 
 
 def analyse_all(
-    paths: list[Path], jobs: int, timeout: float | None, debug: bool = False
+    paths: list[Path],
+    jobs: int,
+    timeout: float | None,
+    debug: bool = False,
+    memory_limit: int | None = workers.WORKER_MEMORY_BYTES,
 ) -> Iterator[Analysis]:
-    """Analyses of every path, in the order they finish: in worker processes, or in this
-    process one by one with --debug (tracebacks, no time limit)."""
+    """Analyses of every path, in the order they finish: in worker processes (each capped
+    at memory_limit bytes), or in this process one by one with --debug (tracebacks, no
+    time or memory limit)."""
     if debug:
         for _path, result in workers.run_in_process(partial(analyse, debug=True), paths):
             yield result
         return
-    for path, result in workers.run_pool(analyse, paths, jobs, timeout, warm_up):
+    pool = workers.run_pool(analyse, paths, jobs, timeout, warm_up, memory_limit)
+    for path, result in pool:
         yield lost(path, result, timeout) if isinstance(result, workers.Lost) else result
 
 

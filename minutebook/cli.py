@@ -26,6 +26,7 @@ from minutebook.store import analytics, open_db
 from minutebook.store.lineage import align_changes
 from minutebook.store.lock import IngestLock, checkpoint, use_wal
 from minutebook.store.storage import is_storage_failure, storage_error
+from minutebook.workers import WORKER_MEMORY_BYTES
 
 
 class Exit(enum.IntEnum):
@@ -58,6 +59,7 @@ app = typer.Typer(
     epilog="Example: minutebook ingest samples/ --db minutebook.db",
 )
 err = Console(stderr=True)
+MB = 1024 * 1024
 JSONL_KEYS = (
     "kind",
     "code",
@@ -107,6 +109,12 @@ def ingest_cmd(
         bool, typer.Option("--force", help="Re-extract files whose content is already stored.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the summary.")] = False,
+    max_memory: Annotated[
+        int,
+        typer.Option(
+            "--max-memory", min=512, help="Megabytes of memory each worker may use (RLIMIT_AS)."
+        ),
+    ] = WORKER_MEMORY_BYTES // MB,
     debug: DebugOption = False,
 ) -> None:
     """Load, extract and store every document; a bad file fails alone and is recorded."""
@@ -115,7 +123,8 @@ def ingest_cmd(
         raise fail(f"no such file or folder: {', '.join(missing)}")
     try:
         with IngestLock(db_path):
-            failed = _ingest(paths, db_path, jobs, timeout, force, quiet, debug)
+            limits = batch.Limits(timeout, max_memory * MB)
+            failed = _ingest(paths, db_path, jobs, limits, force, quiet, debug)
     except sqlite3.Error as exc:
         if debug or not is_storage_failure(exc):
             raise
@@ -132,7 +141,7 @@ def _ingest(
     paths: list[Path],
     db_path: Path,
     jobs: int,
-    timeout: float,
+    limits: batch.Limits,
     force: bool,
     quiet: bool,
     debug: bool,
@@ -146,7 +155,8 @@ def _ingest(
     outcomes: list[batch.FileOutcome] = []
     with BatchProgress(err, len(todo), quiet) as progress:
         progress.unchanged(same)
-        for analysis in batch.analyse_all(todo, jobs, timeout, debug=debug):
+        analyses = batch.analyse_all(todo, jobs, limits.timeout, debug, limits.memory)
+        for analysis in analyses:
             outcome = batch.write(db, analysis, run_id)
             outcomes.append(outcome)
             progress.done(outcome)

@@ -63,6 +63,24 @@ class UnreadableFileError(LoadError):
     reason = "unreadable"
 
 
+class InputTooLargeError(LoadError):
+    """Raised before parsing a file bigger than minutes can be (see ingest/limits.py)."""
+
+    reason = "too_large"
+
+
+class TooDeepError(LoadError):
+    """Raised for HTML nested deeper than any page needs (parsers slow down quadratically)."""
+
+    reason = "too_deep"
+
+
+class UnsafeDocumentError(LoadError):
+    """Raised for a file built to attack its reader, e.g. XML entities (billion laughs)."""
+
+    reason = "unsafe"
+
+
 class ExtractError(MinutebookError):
     """Raised when the extractor builds a record that fails validation (an extractor bug)."""
 

@@ -49,6 +49,24 @@ def test_workers_timeout_and_crash_fail_alone_the_rest_finish() -> None:
     }
 
 
+def _allocate(path: Path, on_stage: Callable[[str], None]) -> str:
+    """A job that asks for as many megabytes as its file name says."""
+    try:
+        block = bytearray(int(path.stem) * 1024 * 1024)
+    except MemoryError:
+        return "MemoryError"
+    return f"{len(block) // (1024 * 1024)} MB"
+
+
+def test_workers_address_space_is_capped() -> None:
+    # issue 14.4: nothing stopped one document from taking a worker to 6 GB
+    paths = [Path("100.bin"), Path("2048.bin"), Path("50.bin")]
+    capped = dict(workers.run_pool(_allocate, paths, 1, None, memory_limit=1024 * 1024 * 1024))
+    assert capped == {paths[0]: "100 MB", paths[1]: "MemoryError", paths[2]: "50 MB"}
+    uncapped = dict(workers.run_pool(_allocate, paths[1:2], 1, None, memory_limit=None))
+    assert uncapped == {paths[1]: "2048 MB"}
+
+
 def _records(db: Path) -> list[tuple[object, ...]]:
     with sqlite3.connect(db) as conn:
         return conn.execute(

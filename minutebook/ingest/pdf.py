@@ -19,9 +19,15 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from minutebook.errors import CorruptDocumentError, EncryptedDocumentError, NoTextLayerError
+from minutebook.errors import (
+    CorruptDocumentError,
+    EncryptedDocumentError,
+    InputTooLargeError,
+    NoTextLayerError,
+)
 from minutebook.ingest import pdf_fast
 from minutebook.ingest.blocks import TextBuilder
+from minutebook.ingest.limits import MAX_PDF_CHARS, MAX_PDF_PAGE_CHARS, MAX_PDF_PAGES
 
 _PAGE_NUMBER = re.compile(r"^(page\s+)?\d{1,4}(\s+of\s+\d{1,4})?$|^-\s*\d{1,4}\s*-$", re.I)
 # A line starting like this begins a new block even without a vertical gap.
@@ -166,11 +172,38 @@ def _read_fast(page: Any, fast: pdf_fast.FastPdf | None) -> _Page | None:
     return _page_of(page.page_number, float(page.width), tables, lines)
 
 
+def _check_size(path: Path, fast: pdf_fast.FastPdf | None, pages: int) -> None:
+    """Refuse, before reading a page, a PDF too big to be one set of minutes."""
+    split = "split the file into its meetings"
+    if pages > MAX_PDF_PAGES:
+        raise InputTooLargeError(
+            str(path), f"{pages:,} pages, over the {MAX_PDF_PAGES:,} page limit; {split}"
+        )
+    if fast is None:
+        return
+    total = 0
+    for index in range(pages):
+        chars = fast.char_count(index)
+        if chars > MAX_PDF_PAGE_CHARS:
+            raise InputTooLargeError(
+                str(path),
+                f"page {index + 1} holds {chars:,} characters, over the "
+                f"{MAX_PDF_PAGE_CHARS:,} limit for one page; {split}",
+            )
+        total += chars
+        if total > MAX_PDF_CHARS:
+            raise InputTooLargeError(
+                str(path),
+                f"over {MAX_PDF_CHARS:,} characters in {index + 1} pages; {split}",
+            )
+
+
 def load(path: Path, data: bytes) -> TextBuilder:
     pages: list[_Page] = []
     fast = pdf_fast.open_fast(data)
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            _check_size(path, fast, len(fast) if fast is not None else len(pdf.pages))
             for page in pdf.pages:
                 try:
                     pages.append(_read_fast(page, fast) or _read_page(page))
