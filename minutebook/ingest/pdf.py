@@ -111,10 +111,13 @@ def _running_lines(pages: list[_Page]) -> set[tuple[str, int]]:
     return {k for k, n in counts.items() if n >= max(2, (len(pages) + 1) // 2)}
 
 
-def _is_running(line: _Line, page: _Page, running: set[tuple[str, int]]) -> bool:
+def _is_running(line: _Line, page: _Page, running: set[tuple[str, int]] | None) -> bool:
+    """A header or footer line; with running None, only a bare page number is."""
     if line not in page.lines[:2] and line not in page.lines[-2:]:
         return False
     text = line.text.strip()
+    if running is None:
+        return bool(_PAGE_NUMBER.match(text))
     # "Page 2 – Minutes – October 28, 2025": a footer even on a two-page document
     paged = bool(_PAGE_OF.search(text)) and len(text.split()) <= 12
     return paged or bool(_PAGE_NUMBER.match(text)) or _running_key(line) in running
@@ -128,7 +131,7 @@ def _join(prev: str, nxt: str) -> str:
     return prev + " " + nxt
 
 
-def _paragraphs(page: _Page, running: set[tuple[str, int]]) -> list[tuple[float, str]]:
+def _paragraphs(page: _Page, running: set[tuple[str, int]] | None) -> list[tuple[float, str]]:
     lines = [ln for ln in page.lines if not _is_running(ln, page, running)]
     if not lines:
         return []
@@ -215,7 +218,20 @@ def load(path: Path, data: bytes) -> TextBuilder:
     finally:
         if fast is not None:
             fast.close()
-    running = _running_lines(pages)
+    builder = _build(pages, _running_lines(pages))
+    if not builder.blocks and any(p.lines for p in pages):
+        # Every line repeats on most pages apart from its numbers ("Page 3: RESOLVED -
+        # That the report be noted."): then what repeats is the minutes, not a header.
+        builder = _build(pages, None)
+    # Checked on what is kept, not on what pdfplumber saw: a scan's empty ruled grid, or a
+    # page number stamped by the scanner, is no text layer either.
+    if not builder.blocks:
+        raise NoTextLayerError(str(path), "no text layer: run OCR first (e.g. ocrmypdf)")
+    return builder
+
+
+def _build(pages: list[_Page], running: set[tuple[str, int]] | None) -> TextBuilder:
+    """Paragraphs and table rows in reading order, running lines dropped."""
     builder = TextBuilder()
     pending: tuple[int, str] | None = None  # a paragraph that may go on over the page
     for read in pages:
@@ -239,10 +255,6 @@ def load(path: Path, data: bytes) -> TextBuilder:
                     builder.add_row(read.number, row)
     if pending:
         builder.add("paragraph", pending[0], pending[1])
-    # Checked on what is kept, not on what pdfplumber saw: a scan's empty ruled grid, or a
-    # page number stamped by the scanner, is no text layer either.
-    if not builder.blocks:
-        raise NoTextLayerError(str(path), "no text layer: run OCR first (e.g. ocrmypdf)")
     return builder
 
 
