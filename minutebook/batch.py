@@ -8,7 +8,7 @@ import os
 import resource
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
@@ -231,7 +231,7 @@ def analyse_all(
     timeout: float | None,
     debug: bool = False,
     memory_limit: int | None = workers.WORKER_MEMORY_BYTES,
-) -> Iterator[Analysis]:
+) -> Generator[Analysis, None, None]:
     """Analyses of every path, in the order they finish: in worker processes (each capped
     at memory_limit bytes), or in this process one by one with --debug (tracebacks, no
     time or memory limit)."""
@@ -240,8 +240,11 @@ def analyse_all(
             yield result
         return
     pool = workers.run_pool(analyse, paths, jobs, timeout, warm_up, memory_limit)
-    for path, result in pool:
-        yield lost(path, result, timeout) if isinstance(result, workers.Lost) else result
+    try:
+        for path, result in pool:
+            yield lost(path, result, timeout) if isinstance(result, workers.Lost) else result
+    finally:
+        pool.close()  # when the caller stops early: the workers are stopped now
 
 
 def record_failure(db: sqlite_utils.Database, run_id: int | None, outcome: FileOutcome) -> None:
@@ -259,17 +262,43 @@ def record_failure(db: sqlite_utils.Database, run_id: int | None, outcome: FileO
 
 def start_run(db: sqlite_utils.Database, command: str) -> int:
     table = db.table("runs")
-    table.insert({"started_at": now(), "command": command})
+    table.insert({"started_at": now(), "command": command, "status": "running"})
     return int(table.last_pk)  # type: ignore[arg-type]
 
 
-def finish_run(db: sqlite_utils.Database, run_id: int, outcomes: list[FileOutcome]) -> None:
+def finish_run(
+    db: sqlite_utils.Database,
+    run_id: int,
+    outcomes: list[FileOutcome],
+    status: str = "finished",
+) -> None:
     db.table("runs").update(
         run_id,
         {
             "finished_at": now(),
+            "status": status,
             "documents": sum(o.ok for o in outcomes),
             "records": sum(o.records for o in outcomes),
             "failures": sum(not o.ok for o in outcomes),
         },
     )
+
+
+def close_interrupted_runs(db: sqlite_utils.Database) -> list[int]:
+    """Close the runs that never finished (killed with -9, power cut) as interrupted.
+
+    Called under the ingest lock, so no run still open can be alive. What each stored
+    before it died is counted from the documents, records and failures it wrote.
+    """
+    ids = [int(r[0]) for r in db.execute("select id from runs where finished_at is null")]
+    with db.atomic():
+        for run_id in ids:
+            db.execute(
+                "update runs set finished_at = :now, status = 'interrupted', "
+                "documents = (select count(*) from documents where last_changed_run = :id), "
+                "records = (select count(*) from records where last_changed_run = :id), "
+                "failures = (select count(*) from failures where run_id = :id) "
+                "where id = :id",
+                {"now": now(), "id": run_id},
+            )
+    return ids

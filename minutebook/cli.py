@@ -149,6 +149,8 @@ def _ingest(
     """The batch itself, under the lock: returns how many documents failed."""
     db = open_db(db_path)
     use_wal(db)
+    for old in batch.close_interrupted_runs(db):
+        _say(f"note: run {old} of {db_path} never finished; closed it as interrupted")
     files = list(batch.iter_files(paths))
     todo, same = (files, []) if force else batch.unchanged(db, files)
     run_id = batch.start_run(db, "ingest " + " ".join(map(str, paths)))
@@ -156,10 +158,23 @@ def _ingest(
     with BatchProgress(err, len(todo), quiet) as progress:
         progress.unchanged(same)
         analyses = batch.analyse_all(todo, jobs, limits.timeout, debug, limits.memory)
-        for analysis in analyses:
-            outcome = batch.write(db, analysis, run_id)
-            outcomes.append(outcome)
-            progress.done(outcome)
+        try:
+            for analysis in analyses:
+                outcome = batch.write(db, analysis, run_id)
+                outcomes.append(outcome)
+                progress.done(outcome)
+        except KeyboardInterrupt:
+            if debug:
+                raise
+            analyses.close()  # stops the workers
+            batch.finish_run(db, run_id, outcomes, status="interrupted")
+            checkpoint(db)
+            written = sum(o.ok for o in outcomes)
+            _say(
+                f"interrupted: {written} documents of this run are stored in {db_path} and "
+                "kept; run the same command again to carry on (stored files are skipped)"
+            )
+            raise typer.Exit(int(Exit.INTERRUPTED)) from None
     batch.finish_run(db, run_id, outcomes)
     if any(o.ok for o in outcomes):
         # whole-database passes, so an unchanged re-run (nothing written) skips them

@@ -12,9 +12,10 @@ import contextlib
 import multiprocessing
 import os
 import resource
+import signal
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -63,6 +64,9 @@ def _serve(
     conn: Connection, job: Job, warm_up: WarmUp | None, memory_limit: int | None = None
 ) -> None:
     """The worker's loop: a path in, stage names and one result out, until told to stop."""
+    # Ctrl-C reaches the whole process group: the parent decides (it stops the workers
+    # and says what was saved), so a worker prints no KeyboardInterrupt traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     limit_memory(memory_limit)
     if warm_up is not None:
         try:
@@ -147,7 +151,7 @@ def run_pool(
     timeout: float | None,
     warm_up: WarmUp | None = None,
     memory_limit: int | None = WORKER_MEMORY_BYTES,
-) -> Iterator[tuple[Path, Any]]:
+) -> Generator[tuple[Path, Any], None, None]:
     """(path, job result or Lost) for every path, in the order they finish.
 
     Each worker's address space is capped at memory_limit bytes (None: no cap).

@@ -206,6 +206,45 @@ def test_batch_kill_9_mid_batch_leaves_whole_documents_and_rerun_finishes(
     assert rerun.exit_code == 0, rerun.stderr
     assert f"{len(stored)} unchanged" in rerun.stderr
     assert _records(db) == _records(reference)
+    # issue 14.7: the killed run stayed open (finished_at NULL) for ever
+    assert f"note: run 1 of {db} never finished; closed it as interrupted" in rerun.stderr
+    assert _runs(db) == [
+        (1, "interrupted", True, len(stored)),
+        (2, "finished", True, len(files) - len(stored)),
+    ]
+
+
+def _runs(db: Path) -> list[tuple[int, str, bool, int]]:
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("select id, status, finished_at, documents from runs order by id")
+        return [(i, status, finished is not None, docs) for i, status, finished, docs in rows]
+
+
+@pytest.mark.slow
+def test_batch_ctrl_c_says_what_was_saved_and_closes_the_run(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    files = _corpus(folder, 3)
+    db = tmp_path / "m.db"
+    proc = _ingest_process(folder, db, "--workers", "2")
+    _wait_for(lambda: _documents_so_far(db) >= 3, 240)
+    os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl-C: parent and workers
+    _, stderr = proc.communicate(timeout=120)
+
+    assert proc.returncode == 130, stderr
+    assert "Traceback" not in stderr  # issue 14.7: every worker printed one
+    stored = _documents_so_far(db)
+    assert stderr.strip().splitlines()[-1] == (
+        f"interrupted: {stored} documents of this run are stored in {db} and kept; "
+        "run the same command again to carry on (stored files are skipped)"
+    )
+    assert 3 <= stored < len(files)
+    assert _runs(db) == [(1, "interrupted", True, stored)]
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("pragma integrity_check").fetchone() == ("ok",)
+    rerun = runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--quiet"])
+    assert rerun.exit_code == 0, rerun.stderr
+    assert f"{len(files) - stored} written" in rerun.stderr
+    assert "never finished" not in rerun.stderr
 
 
 @pytest.mark.slow
