@@ -128,13 +128,16 @@ def ingest_cmd(
     except sqlite3.Error as exc:
         if debug or not is_storage_failure(exc):
             raise
-        raise fail(str(storage_error(db_path, exc)), Exit.STORAGE) from None
+        raise fail(f"{storage_error(db_path, exc)}{_KEPT}", Exit.STORAGE) from None
     except StorageError as exc:
-        raise fail(str(exc), Exit.STORAGE) from None
+        raise fail(f"{exc}{_KEPT}", Exit.STORAGE) from None
     except MinutebookError as exc:
         raise fail(str(exc)) from None
     if failed:
         raise typer.Exit(int(Exit.SOME_FAILED))
+
+
+_KEPT = ", then re-run: the documents stored so far are kept and the re-run carries on"
 
 
 def _ingest(

@@ -14,7 +14,7 @@ from types import TracebackType
 
 import sqlite_utils
 
-from minutebook.errors import StoreError
+from minutebook.errors import StorageError, StoreError
 
 
 class IngestLock:
@@ -32,11 +32,16 @@ class IngestLock:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
-            folder = "its folder does not exist" if not self.path.parent.is_dir() else None
-            raise StoreError(
+            if not self.path.parent.is_dir():
+                raise StoreError(
+                    str(self.db_path),
+                    "cannot create a database here (its folder does not exist); "
+                    "create the folder first or choose another --db",
+                ) from exc
+            raise StorageError(
                 str(self.db_path),
-                f"cannot create a database here ({folder or exc.strerror}); "
-                "create the folder first or choose another --db",
+                f"cannot write beside the database ({exc.strerror}); "
+                "make its folder writable or choose another --db",
             ) from exc
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

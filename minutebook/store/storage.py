@@ -68,8 +68,4 @@ def storage_error(db_path: Path | str, exc: sqlite3.Error) -> StorageError:
     what, todo = _STORAGE_CODES.get(
         _primary_code(exc) or 0, ("the database could not be written", "check the disk")
     )
-    return StorageError(
-        str(db_path),
-        f"{what} ({exc}); {todo}, then re-run: the documents stored so far are kept "
-        "and the re-run carries on from them",
-    )
+    return StorageError(str(db_path), f"{what} ({exc}); {todo}")

@@ -36,23 +36,44 @@ def _corpus(folder: Path, copies: int) -> Path:
     return folder
 
 
-@pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 1 MB tmpfs, mounted for this test only (root, and a kernel that allows it)."""
-    mount = tmp_path / "disk"
+def _mount_tmpfs(mount: Path, size: str) -> None:
     mount.mkdir()
     if os.geteuid() != 0:
         pytest.skip("mounting a small tmpfs needs root")
     made = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)],
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount)],
         capture_output=True,
         text=True,
         check=False,
     )
     if made.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {made.stderr.strip()}")
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 1 MB tmpfs, mounted for this test only (root, and a kernel that allows it)."""
+    mount = tmp_path / "disk"
+    _mount_tmpfs(mount, "1m")
     try:
         yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+@pytest.fixture
+def read_only_db(tmp_path: Path) -> Iterator[Path]:
+    """A database with one ingested tracker, on a file system then remounted read-only
+    (file modes do not stop root, and the tests run as root)."""
+    mount = tmp_path / "ro"
+    _mount_tmpfs(mount, "8m")
+    try:
+        built = tmp_path / "m.db"
+        done = runner.invoke(app, ["ingest", str(TRACKER), "--db", str(built), "-w", "1"])
+        assert done.exit_code == 0, done.stderr
+        db = Path(shutil.copy(built, mount / "m.db"))  # the .db alone holds the run
+        subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
+        yield db
     finally:
         subprocess.run(["umount", "-l", str(mount)], check=False)
 
@@ -126,3 +147,24 @@ def test_file_size_limit_stops_the_batch_with_the_storage_exit_code(tmp_path: Pa
     assert last.startswith(f"error: {db}: the disk reported an I/O error"), last
     assert "Traceback" not in done.stderr
     _check_committed_documents_are_whole(db, 30)
+
+
+def test_ingest_into_a_read_only_database_is_one_line_and_exit_3(read_only_db: Path) -> None:
+    # issue 14.7: a traceback
+    other = SAMPLES / "nelincs_cllsp_minutes_2020-07-09.txt"
+    result = runner.invoke(app, ["ingest", str(other), "--db", str(read_only_db)])
+    assert result.exit_code == Exit.STORAGE
+    assert result.stderr == (
+        f"error: {read_only_db}: cannot write beside the database (Read-only file system); "
+        "make its folder writable or choose another --db, then re-run: the documents "
+        "stored so far are kept and the re-run carries on\n"
+    )
+
+
+def test_review_of_a_read_only_database_is_one_line_and_exit_3(read_only_db: Path) -> None:
+    # issue 14.7: a traceback
+    result = runner.invoke(app, ["review", "accept", "0123456789abcdef", "--db", str(read_only_db)])
+    assert result.exit_code == Exit.STORAGE, result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith(f"error: {read_only_db}: the database")
+    assert "Traceback" not in result.stderr
