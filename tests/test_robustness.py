@@ -9,12 +9,14 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 from typer.testing import CliRunner
 
+from minutebook import batch
 from minutebook.cli import app
 from tests import badinputs
 from tests.conftest import ROOT, SAMPLES
@@ -206,3 +208,27 @@ def test_robustness_hostile_sizes_fail_alone_and_no_worker_passes_500_mb(tmp_pat
     assert all(stage == "load" for stage, _, _ in failures.values())
     assert _sources(db) == {str(p) for p in read}
     assert peak_mb < 500, f"a worker peaked at {peak_mb} MB"
+
+
+def test_robustness_file_deleted_mid_run_fails_alone_as_unreadable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    kept = Path(shutil.copy(SAMPLES / "surrey_cfllc_tracker_2022-12.txt", folder))
+    doomed = Path(shutil.copy(SAMPLES / "nelincs_cllsp_minutes_2020-07-09.txt", folder))
+    listed = batch.unchanged
+
+    def listed_then_deleted(db: Any, paths: list[Path]) -> tuple[list[Path], list[Path]]:
+        found = listed(db, paths)
+        doomed.unlink()  # after the folder was listed and hashed, before a worker reads it
+        return found
+
+    monkeypatch.setattr(batch, "unchanged", listed_then_deleted)
+    db = tmp_path / "m.db"
+    result = runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--workers", "1"])
+    assert result.exit_code == 1, result.stderr
+    stage, reason, message = _failures(db)[str(doomed)]
+    assert (stage, reason) == ("load", "unreadable")
+    assert message == f"{doomed}: cannot read the file (No such file or directory)"
+    assert _sources(db) == {str(kept)}
