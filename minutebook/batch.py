@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import resource
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
@@ -19,6 +20,7 @@ from minutebook import workers
 from minutebook.errors import MinutebookError
 from minutebook.models import Document, Record
 from minutebook.store import UpsertResult, source_key, upsert
+from minutebook.store.storage import is_storage_failure
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +58,14 @@ def iter_files(paths: list[Path]) -> Iterator[Path]:
             yield path
 
 
+@dataclass(frozen=True)
+class Limits:
+    """What one document may cost: seconds in a worker, and bytes of its address space."""
+
+    timeout: float | None
+    memory: int | None = workers.WORKER_MEMORY_BYTES
+
+
 @dataclass
 class Analysis:
     """What a worker sends back for one file: the document and its records, or why not."""
@@ -78,16 +88,28 @@ def analyse(
     from minutebook.ingest import load
 
     started = time.monotonic()
+    stage = "load"
     try:
-        on_stage("load")
+        on_stage(stage)
         document = load(path)
-        on_stage("extract")
+        stage = "extract"
+        on_stage(stage)
         document = describe(document)  # refuses a text too long to be one meeting
         records = extract(document)
     except MinutebookError as exc:
         if debug:
             raise
         return Analysis(str(path), reason=exc.reason, stage=exc.stage, message=str(exc))
+    except MemoryError:
+        if debug:
+            raise
+        return Analysis(
+            str(path),
+            reason="too_large",
+            stage=stage,
+            message=f"{path}: needs more memory than a worker may use ({_memory_cap()}); "
+            "split the file into its meetings, or raise --max-memory",
+        )
     # One document must never stop the batch: anything unexpected is recorded as an
     # internal error for that file, and --debug re-raises it with its traceback.
     except Exception as exc:
@@ -100,6 +122,11 @@ def analyse(
             message=f"{path}: internal error ({type(exc).__name__}: {exc}); re-run with --debug",
         )
     return Analysis(str(path), document, records, time.monotonic() - started)
+
+
+def _memory_cap() -> str:
+    soft, _ = resource.getrlimit(resource.RLIMIT_AS)
+    return "no cap" if soft == resource.RLIM_INFINITY else f"{soft // (1024 * 1024):,} MB"
 
 
 def warm_up() -> None:
@@ -125,19 +152,24 @@ def lost(path: Path, what: workers.Lost, timeout: float | None) -> Analysis:
 
 
 def write(db: sqlite_utils.Database, analysis: Analysis, run_id: int | None) -> FileOutcome:
-    """Store one analysed file in its own transaction, or record why it failed."""
+    """Store one analysed file in its own transaction, or record why it failed.
+
+    Raises:
+        sqlite3.Error: the database itself failed (see store/storage.py); nothing of
+            this file was written, and the batch must stop.
+    """
     doc = analysis.document
     if doc is not None:
         try:
             result = upsert(db, doc, analysis.records, run_id)
-        except (MinutebookError, sqlite3.Error) as exc:
-            outcome = FileOutcome(
-                analysis.path,
-                False,
-                reason="store",
-                stage="store",
-                message=f"{analysis.path}: could not be stored ({exc})",
-            )
+        except sqlite3.Error as exc:
+            if is_storage_failure(exc):
+                # the disk, not this document: every later write would fail too, so the
+                # batch stops (cli.py says so) instead of marking healthy files failed
+                raise
+            outcome = _store_failed(analysis, exc)
+        except MinutebookError as exc:
+            outcome = _store_failed(analysis, exc)
         else:
             kinds: dict[str, int] = {}
             for r in analysis.records:
@@ -155,6 +187,16 @@ def write(db: sqlite_utils.Database, analysis: Analysis, run_id: int | None) -> 
         )
     record_failure(db, run_id, outcome)
     return outcome
+
+
+def _store_failed(analysis: Analysis, exc: Exception) -> FileOutcome:
+    return FileOutcome(
+        analysis.path,
+        False,
+        reason="store",
+        stage="store",
+        message=f"{analysis.path}: could not be stored ({exc})",
+    )
 
 
 def process_file(
@@ -184,16 +226,25 @@ def unchanged(db: sqlite_utils.Database, paths: list[Path]) -> tuple[list[Path],
 
 
 def analyse_all(
-    paths: list[Path], jobs: int, timeout: float | None, debug: bool = False
-) -> Iterator[Analysis]:
-    """Analyses of every path, in the order they finish: in worker processes, or in this
-    process one by one with --debug (tracebacks, no time limit)."""
+    paths: list[Path],
+    jobs: int,
+    timeout: float | None,
+    debug: bool = False,
+    memory_limit: int | None = workers.WORKER_MEMORY_BYTES,
+) -> Generator[Analysis, None, None]:
+    """Analyses of every path, in the order they finish: in worker processes (each capped
+    at memory_limit bytes), or in this process one by one with --debug (tracebacks, no
+    time or memory limit)."""
     if debug:
         for _path, result in workers.run_in_process(partial(analyse, debug=True), paths):
             yield result
         return
-    for path, result in workers.run_pool(analyse, paths, jobs, timeout, warm_up):
-        yield lost(path, result, timeout) if isinstance(result, workers.Lost) else result
+    pool = workers.run_pool(analyse, paths, jobs, timeout, warm_up, memory_limit)
+    try:
+        for path, result in pool:
+            yield lost(path, result, timeout) if isinstance(result, workers.Lost) else result
+    finally:
+        pool.close()  # when the caller stops early: the workers are stopped now
 
 
 def record_failure(db: sqlite_utils.Database, run_id: int | None, outcome: FileOutcome) -> None:
@@ -211,17 +262,43 @@ def record_failure(db: sqlite_utils.Database, run_id: int | None, outcome: FileO
 
 def start_run(db: sqlite_utils.Database, command: str) -> int:
     table = db.table("runs")
-    table.insert({"started_at": now(), "command": command})
+    table.insert({"started_at": now(), "command": command, "status": "running"})
     return int(table.last_pk)  # type: ignore[arg-type]
 
 
-def finish_run(db: sqlite_utils.Database, run_id: int, outcomes: list[FileOutcome]) -> None:
+def finish_run(
+    db: sqlite_utils.Database,
+    run_id: int,
+    outcomes: list[FileOutcome],
+    status: str = "finished",
+) -> None:
     db.table("runs").update(
         run_id,
         {
             "finished_at": now(),
+            "status": status,
             "documents": sum(o.ok for o in outcomes),
             "records": sum(o.records for o in outcomes),
             "failures": sum(not o.ok for o in outcomes),
         },
     )
+
+
+def close_interrupted_runs(db: sqlite_utils.Database) -> list[int]:
+    """Close the runs that never finished (killed with -9, power cut) as interrupted.
+
+    Called under the ingest lock, so no run still open can be alive. What each stored
+    before it died is counted from the documents, records and failures it wrote.
+    """
+    ids = [int(r[0]) for r in db.execute("select id from runs where finished_at is null")]
+    with db.atomic():
+        for run_id in ids:
+            db.execute(
+                "update runs set finished_at = :now, status = 'interrupted', "
+                "documents = (select count(*) from documents where last_changed_run = :id), "
+                "records = (select count(*) from records where last_changed_run = :id), "
+                "failures = (select count(*) from failures where run_id = :id) "
+                "where id = :id",
+                {"now": now(), "id": run_id},
+            )
+    return ids

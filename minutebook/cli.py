@@ -7,6 +7,7 @@ import enum
 import json
 import logging
 import os
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -17,19 +18,22 @@ from rich.table import Table
 
 from minutebook import batch
 from minutebook.commands import fail, open_existing, register_all
-from minutebook.errors import MinutebookError, PatternFileError
+from minutebook.errors import MinutebookError, PatternFileError, StorageError
 from minutebook.lifecycle import rebuild as rebuild_lifecycle
 from minutebook.models import Record
 from minutebook.progress import BatchProgress
 from minutebook.store import analytics, open_db
 from minutebook.store.lineage import align_changes
 from minutebook.store.lock import IngestLock, checkpoint, use_wal
+from minutebook.store.storage import is_storage_failure, storage_error
+from minutebook.workers import WORKER_MEMORY_BYTES
 
 
 class Exit(enum.IntEnum):
     OK = 0
     SOME_FAILED = 1
     USAGE = 2
+    STORAGE = 3  # the database could not be written: disk full, I/O error, read-only
     INTERRUPTED = 130
 
 
@@ -55,6 +59,7 @@ app = typer.Typer(
     epilog="Example: minutebook ingest samples/ --db minutebook.db",
 )
 err = Console(stderr=True)
+MB = 1024 * 1024
 JSONL_KEYS = (
     "kind",
     "code",
@@ -104,6 +109,12 @@ def ingest_cmd(
         bool, typer.Option("--force", help="Re-extract files whose content is already stored.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the summary.")] = False,
+    max_memory: Annotated[
+        int,
+        typer.Option(
+            "--max-memory", min=512, help="Megabytes of memory each worker may use (RLIMIT_AS)."
+        ),
+    ] = WORKER_MEMORY_BYTES // MB,
     debug: DebugOption = False,
 ) -> None:
     """Load, extract and store every document; a bad file fails alone and is recorded."""
@@ -112,18 +123,28 @@ def ingest_cmd(
         raise fail(f"no such file or folder: {', '.join(missing)}")
     try:
         with IngestLock(db_path):
-            failed = _ingest(paths, db_path, jobs, timeout, force, quiet, debug)
+            limits = batch.Limits(timeout, max_memory * MB)
+            failed = _ingest(paths, db_path, jobs, limits, force, quiet, debug)
+    except sqlite3.Error as exc:
+        if debug or not is_storage_failure(exc):
+            raise
+        raise fail(f"{storage_error(db_path, exc)}{_KEPT}", Exit.STORAGE) from None
+    except StorageError as exc:
+        raise fail(f"{exc}{_KEPT}", Exit.STORAGE) from None
     except MinutebookError as exc:
         raise fail(str(exc)) from None
     if failed:
         raise typer.Exit(int(Exit.SOME_FAILED))
 
 
+_KEPT = ", then re-run: the documents stored so far are kept and the re-run carries on"
+
+
 def _ingest(
     paths: list[Path],
     db_path: Path,
     jobs: int,
-    timeout: float,
+    limits: batch.Limits,
     force: bool,
     quiet: bool,
     debug: bool,
@@ -131,16 +152,32 @@ def _ingest(
     """The batch itself, under the lock: returns how many documents failed."""
     db = open_db(db_path)
     use_wal(db)
+    for old in batch.close_interrupted_runs(db):
+        _say(f"note: run {old} of {db_path} never finished; closed it as interrupted")
     files = list(batch.iter_files(paths))
     todo, same = (files, []) if force else batch.unchanged(db, files)
     run_id = batch.start_run(db, "ingest " + " ".join(map(str, paths)))
     outcomes: list[batch.FileOutcome] = []
     with BatchProgress(err, len(todo), quiet) as progress:
         progress.unchanged(same)
-        for analysis in batch.analyse_all(todo, jobs, timeout, debug=debug):
-            outcome = batch.write(db, analysis, run_id)
-            outcomes.append(outcome)
-            progress.done(outcome)
+        analyses = batch.analyse_all(todo, jobs, limits.timeout, debug, limits.memory)
+        try:
+            for analysis in analyses:
+                outcome = batch.write(db, analysis, run_id)
+                outcomes.append(outcome)
+                progress.done(outcome)
+        except KeyboardInterrupt:
+            if debug:
+                raise
+            analyses.close()  # stops the workers
+            batch.finish_run(db, run_id, outcomes, status="interrupted")
+            checkpoint(db)
+            written = sum(o.ok for o in outcomes)
+            _say(
+                f"interrupted: {written} documents of this run are stored in {db_path} and "
+                "kept; run the same command again to carry on (stored files are skipped)"
+            )
+            raise typer.Exit(int(Exit.INTERRUPTED)) from None
     batch.finish_run(db, run_id, outcomes)
     if any(o.ok for o in outcomes):
         # whole-database passes, so an unchanged re-run (nothing written) skips them

@@ -63,6 +63,24 @@ class UnreadableFileError(LoadError):
     reason = "unreadable"
 
 
+class InputTooLargeError(LoadError):
+    """Raised before parsing a file bigger than minutes can be (see ingest/limits.py)."""
+
+    reason = "too_large"
+
+
+class TooDeepError(LoadError):
+    """Raised for HTML nested deeper than any page needs (parsers slow down quadratically)."""
+
+    reason = "too_deep"
+
+
+class UnsafeDocumentError(LoadError):
+    """Raised for a file built to attack its reader, e.g. XML entities (billion laughs)."""
+
+    reason = "unsafe"
+
+
 class ExtractError(MinutebookError):
     """Raised when the extractor builds a record that fails validation (an extractor bug)."""
 
@@ -91,3 +109,12 @@ class StoreError(MinutebookError):
 
     reason = "store"
     stage = "store"
+
+
+class StorageError(StoreError):
+    """Raised when the database cannot be written (disk full, I/O error, read-only, damaged).
+
+    Not a fault of any document: the batch stops at once, and what was committed stays.
+    """
+
+    reason = "storage"

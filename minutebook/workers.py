@@ -11,15 +11,23 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import resource
+import signal
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
 from minutebook.errors import MinutebookError
+
+# Address space each worker may use, unless the caller says otherwise. A warm worker
+# (spaCy, pdfplumber, PDFium loaded) maps about 300 MB; the largest sample peaks near
+# 320 MB. Past the cap an allocation fails with MemoryError in that worker alone,
+# instead of the machine swapping or the OOM killer choosing a victim.
+WORKER_MEMORY_BYTES = 1024 * 1024 * 1024
 
 # A job is called in the worker with the file and a callback naming the stage it is in.
 Job = Callable[[Path, Callable[[str], None]], Any]
@@ -42,8 +50,24 @@ class Lost:
     seconds: float
 
 
-def _serve(conn: Connection, job: Job, warm_up: WarmUp | None) -> None:
+def limit_memory(limit: int | None) -> None:
+    """Cap this process's address space (RLIMIT_AS) at `limit` bytes, never above the
+    hard limit it already has."""
+    if limit is None:
+        return
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    soft = limit if hard == resource.RLIM_INFINITY else min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+def _serve(
+    conn: Connection, job: Job, warm_up: WarmUp | None, memory_limit: int | None = None
+) -> None:
     """The worker's loop: a path in, stage names and one result out, until told to stop."""
+    # Ctrl-C reaches the whole process group: the parent decides (it stops the workers
+    # and says what was saved), so a worker prints no KeyboardInterrupt traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    limit_memory(memory_limit)
     if warm_up is not None:
         try:
             warm_up()
@@ -65,10 +89,13 @@ def _serve(conn: Connection, job: Job, warm_up: WarmUp | None) -> None:
 
 
 class _Worker:
-    def __init__(self, ctx: Any, job: Job, warm_up: WarmUp | None) -> None:
+    def __init__(
+        self, ctx: Any, job: Job, warm_up: WarmUp | None, memory_limit: int | None
+    ) -> None:
         self._ctx = ctx
         self._job = job
         self._warm_up = warm_up
+        self._memory_limit = memory_limit
         self.ready = False
         self.path: Path | None = None
         self.stage = "start"
@@ -79,7 +106,9 @@ class _Worker:
         self.ready = False
         self.conn, child = self._ctx.Pipe()
         self.process = self._ctx.Process(
-            target=_serve, args=(child, self._job, self._warm_up), daemon=True
+            target=_serve,
+            args=(child, self._job, self._warm_up, self._memory_limit),
+            daemon=True,
         )
         self.process.start()
         child.close()
@@ -97,6 +126,9 @@ class _Worker:
         self._spawn()
 
     def stop(self) -> None:
+        if self.path is not None:
+            # still on a file, and its result is no longer wanted (the batch stopped)
+            self.process.kill()
         with contextlib.suppress(OSError):  # already gone
             self.conn.send(None)
         self.process.join(timeout=5)
@@ -118,8 +150,11 @@ def run_pool(
     workers: int,
     timeout: float | None,
     warm_up: WarmUp | None = None,
-) -> Iterator[tuple[Path, Any]]:
+    memory_limit: int | None = WORKER_MEMORY_BYTES,
+) -> Generator[tuple[Path, Any], None, None]:
     """(path, job result or Lost) for every path, in the order they finish.
+
+    Each worker's address space is capped at memory_limit bytes (None: no cap).
 
     A file's time limit starts when a warm worker takes it, so imports are not charged
     to the first file. The caller may do slow work (write to the database) between
@@ -130,7 +165,8 @@ def run_pool(
     # spawn, not fork: the parent has a database open and rich's refresh thread running
     ctx = multiprocessing.get_context("spawn")
     queue = deque(paths)
-    pool = [_Worker(ctx, job, warm_up) for _ in range(max(1, min(workers, len(paths))))]
+    size = max(1, min(workers, len(paths)))
+    pool = [_Worker(ctx, job, warm_up, memory_limit) for _ in range(size)]
     try:
         while queue or any(w.path for w in pool):
             for w in pool:

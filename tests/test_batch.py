@@ -21,9 +21,7 @@ from tests.conftest import ROOT, SAMPLES, sample_paths
 from tests.fixtures import minutes_pdf
 
 runner = CliRunner()
-
-# every file in samples/ is a document the batch reads
-N_SAMPLES = len(sample_paths())
+N = len(sample_paths())  # documents in samples/, each one ingested
 
 
 def _job(path: Path, on_stage: Callable[[str], None]) -> str:
@@ -51,6 +49,24 @@ def test_workers_timeout_and_crash_fail_alone_the_rest_finish() -> None:
     }
 
 
+def _allocate(path: Path, on_stage: Callable[[str], None]) -> str:
+    """A job that asks for as many megabytes as its file name says."""
+    try:
+        block = bytearray(int(path.stem) * 1024 * 1024)
+    except MemoryError:
+        return "MemoryError"
+    return f"{len(block) // (1024 * 1024)} MB"
+
+
+def test_workers_address_space_is_capped() -> None:
+    # issue 14.4: nothing stopped one document from taking a worker to 6 GB
+    paths = [Path("100.bin"), Path("2048.bin"), Path("50.bin")]
+    capped = dict(workers.run_pool(_allocate, paths, 1, None, memory_limit=1024 * 1024 * 1024))
+    assert capped == {paths[0]: "100 MB", paths[1]: "MemoryError", paths[2]: "50 MB"}
+    uncapped = dict(workers.run_pool(_allocate, paths[1:2], 1, None, memory_limit=None))
+    assert uncapped == {paths[1]: "2048 MB"}
+
+
 def _records(db: Path) -> list[tuple[object, ...]]:
     with sqlite3.connect(db) as conn:
         return conn.execute(
@@ -69,7 +85,7 @@ def test_batch_workers_1_and_2_store_the_same_records(tmp_path: Path) -> None:
         result = runner.invoke(app, ["ingest", str(SAMPLES), "--db", str(db), "--workers", n])
         assert result.exit_code == 0, result.stderr
     assert _records(one) == _records(two)
-    assert _count(one, "select count(*) from documents") == N_SAMPLES
+    assert _count(one, "select count(*) from documents") == N
 
 
 def test_batch_unchanged_files_are_skipped_and_force_reextracts(samples_copy: Path) -> None:
@@ -80,8 +96,8 @@ def test_batch_unchanged_files_are_skipped_and_force_reextracts(samples_copy: Pa
 
     again = runner.invoke(app, ["ingest", str(samples_copy), "--db", str(db)])
     assert again.exit_code == 0
-    assert f"{N_SAMPLES} documents: 0 written" in again.stderr
-    assert f"{N_SAMPLES} unchanged" in again.stderr
+    assert f"{N} documents: 0 written" in again.stderr
+    assert f"{N} unchanged" in again.stderr
     assert _records(db) == before
 
     # a re-published file (one more decision) is the only one parsed again
@@ -93,13 +109,13 @@ def test_batch_unchanged_files_are_skipped_and_force_reextracts(samples_copy: Pa
     )
     third = runner.invoke(app, ["ingest", str(samples_copy), "--db", str(db)])
     assert third.exit_code == 0
-    assert f"{N_SAMPLES} documents: 1 written" in third.stderr
+    assert f"{N} documents: 1 written" in third.stderr
     assert f"ok      {changed}: 6 records (1 new, 0 updated, 0 removed)" in third.stderr
     assert len(_records(db)) == len(before) + 1
 
     forced = runner.invoke(app, ["ingest", str(samples_copy), "--db", str(db), "--force"])
     assert forced.exit_code == 0
-    assert f"{N_SAMPLES} documents: {N_SAMPLES} written" in forced.stderr
+    assert f"{N} documents: {N} written" in forced.stderr
     assert len(_records(db)) == len(before) + 1  # re-extracting the same content adds nothing
 
 
@@ -107,7 +123,7 @@ def test_batch_quiet_prints_only_the_summary(tmp_path: Path) -> None:
     result = runner.invoke(app, ["ingest", str(SAMPLES), "--db", str(tmp_path / "m.db"), "--quiet"])
     assert result.exit_code == 0
     assert "ok      " not in result.stderr
-    assert f"{N_SAMPLES} documents: {N_SAMPLES} written" in result.stderr
+    assert f"{N} documents: {N} written" in result.stderr
 
 
 def _corpus(folder: Path, copies: int) -> list[Path]:
@@ -190,6 +206,45 @@ def test_batch_kill_9_mid_batch_leaves_whole_documents_and_rerun_finishes(
     assert rerun.exit_code == 0, rerun.stderr
     assert f"{len(stored)} unchanged" in rerun.stderr
     assert _records(db) == _records(reference)
+    # issue 14.7: the killed run stayed open (finished_at NULL) for ever
+    assert f"note: run 1 of {db} never finished; closed it as interrupted" in rerun.stderr
+    assert _runs(db) == [
+        (1, "interrupted", True, len(stored)),
+        (2, "finished", True, len(files) - len(stored)),
+    ]
+
+
+def _runs(db: Path) -> list[tuple[int, str, bool, int]]:
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("select id, status, finished_at, documents from runs order by id")
+        return [(i, status, finished is not None, docs) for i, status, finished, docs in rows]
+
+
+@pytest.mark.slow
+def test_batch_ctrl_c_says_what_was_saved_and_closes_the_run(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    files = _corpus(folder, 3)
+    db = tmp_path / "m.db"
+    proc = _ingest_process(folder, db, "--workers", "2")
+    _wait_for(lambda: _documents_so_far(db) >= 3, 240)
+    os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl-C: parent and workers
+    _, stderr = proc.communicate(timeout=120)
+
+    assert proc.returncode == 130, stderr
+    assert "Traceback" not in stderr  # issue 14.7: every worker printed one
+    stored = _documents_so_far(db)
+    assert stderr.strip().splitlines()[-1] == (
+        f"interrupted: {stored} documents of this run are stored in {db} and kept; "
+        "run the same command again to carry on (stored files are skipped)"
+    )
+    assert 3 <= stored < len(files)
+    assert _runs(db) == [(1, "interrupted", True, stored)]
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("pragma integrity_check").fetchone() == ("ok",)
+    rerun = runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--quiet"])
+    assert rerun.exit_code == 0, rerun.stderr
+    assert f"{len(files) - stored} written" in rerun.stderr
+    assert "never finished" not in rerun.stderr
 
 
 @pytest.mark.slow

@@ -16,9 +16,7 @@ from tests.conftest import SAMPLES, sample_paths
 from tests.fixtures import broken_files, minutes_pdf
 
 runner = CliRunner()
-
-# every file in samples/ is a document the batch reads
-N_SAMPLES = len(sample_paths())
+N = len(sample_paths())  # documents in samples/, each one ingested
 
 
 def test_extract_jsonl_is_the_scoring_contract() -> None:
@@ -72,7 +70,7 @@ def test_ingest_samples_twice_is_idempotent(tmp_path: Path) -> None:
     db = tmp_path / "m.db"
     first = runner.invoke(app, ["ingest", str(SAMPLES), "--db", str(db)])
     assert first.exit_code == 0, first.stderr
-    assert f"{N_SAMPLES} documents: {N_SAMPLES} written" in first.stderr
+    assert f"{N} documents: {N} written" in first.stderr
     with sqlite3.connect(db) as conn:
         before = conn.execute("select * from records order by id").fetchall()
     second = runner.invoke(app, ["ingest", str(SAMPLES), "--db", str(db)])

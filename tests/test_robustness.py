@@ -6,15 +6,20 @@ import html
 import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 from typer.testing import CliRunner
 
+from minutebook import batch
 from minutebook.cli import app
-from tests.conftest import SAMPLES
+from tests import badinputs
+from tests.conftest import ROOT, SAMPLES
 from tests.fixtures import broken_files, minutes_pdf, sample_lines, tracker_pdf
 
 runner = CliRunner()
@@ -127,9 +132,9 @@ def test_robustness_50_mb_html_page_fails_alone_within_the_time_limit(tmp_path: 
     )
     assert result.exit_code == 1, result.stderr
     stage, reason, message = _failures(db)[str(big)]
-    # 2,000+ meetings in one page: read in full, then refused before extraction
-    assert (stage, reason) == ("extract", "too_large")
-    assert "split the file into its meetings" in message
+    # 2,000+ meetings in one page: refused from its size, before the parser sees it
+    assert (stage, reason) == ("load", "too_large")
+    assert "over the 16 MB limit for a HTML file; split the file into its meetings" in message
     assert _sources(db) == {str(folder / "nelincs_cllsp_minutes_2020-07-09.txt")}
 
 
@@ -150,3 +155,80 @@ def test_robustness_time_limit_fails_the_slow_document_alone(tmp_path: Path) -> 
     assert stage in {"load", "extract"}
     assert "gave up after 1 s" in message
     assert _sources(db) == {str(folder / "nelincs_cllsp_minutes_2020-07-09.txt")}
+
+
+# Runs an ingest, then reports the peak RSS of the largest process under it (Linux folds
+# a reaped worker's peak into its parent's RUSAGE_CHILDREN).
+_PEAK_RSS = (
+    "import resource, subprocess, sys\n"
+    "done = subprocess.run([sys.executable, '-m', 'minutebook', 'ingest', *sys.argv[1:]])\n"
+    "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024\n"
+    "print(done.returncode, peak)\n"
+)
+
+
+def _hostile_corpus(folder: Path) -> tuple[dict[Path, str], list[Path]]:
+    """Issue 14's bad inputs: {file: reason it must fail with}, and files read correctly."""
+    folder.mkdir()
+    fails = {
+        badinputs.zip_bomb_docx(folder / "bomb.docx"): "too_large",
+        badinputs.billion_laughs_docx(folder / "laughs.docx"): "unsafe",
+        badinputs.deep_html(folder / "deep.html"): "too_deep",
+        huge_html(folder / "archive.html", 50): "too_large",
+        badinputs.many_pages_pdf(folder / "pack.pdf"): "too_large",
+        badinputs.huge_page_pdf(folder / "huge.pdf"): "too_large",
+        badinputs.binary_named_txt(folder / "picture.txt"): "corrupt",
+    }
+    read = [
+        badinputs.utf16_text(folder / "unicode.txt"),
+        badinputs.cp1252_text(folder / "ansi.txt"),
+        *badinputs.odd_names(folder / "odd"),
+        Path(shutil.copy(SAMPLES / "surrey_cfllc_tracker_2022-12.txt", folder)),
+    ]
+    return fails, read
+
+
+def test_robustness_hostile_sizes_fail_alone_and_no_worker_passes_500_mb(tmp_path: Path) -> None:
+    fails, read = _hostile_corpus(tmp_path / "corpus")
+    db = tmp_path / "m.db"
+    args = [str(tmp_path / "corpus"), "--db", str(db), "--workers", "2", "--timeout", "120"]
+    done = subprocess.run(
+        [sys.executable, "-c", _PEAK_RSS, *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    code, peak_mb = map(int, done.stdout.split())
+    assert code == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    failures = _failures(db)
+    assert {Path(p): reason for p, (_, reason, _) in failures.items()} == fails
+    assert all(stage == "load" for stage, _, _ in failures.values())
+    assert _sources(db) == {str(p) for p in read}
+    assert peak_mb < 500, f"a worker peaked at {peak_mb} MB"
+
+
+def test_robustness_file_deleted_mid_run_fails_alone_as_unreadable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    kept = Path(shutil.copy(SAMPLES / "surrey_cfllc_tracker_2022-12.txt", folder))
+    doomed = Path(shutil.copy(SAMPLES / "nelincs_cllsp_minutes_2020-07-09.txt", folder))
+    listed = batch.unchanged
+
+    def listed_then_deleted(db: Any, paths: list[Path]) -> tuple[list[Path], list[Path]]:
+        found = listed(db, paths)
+        doomed.unlink()  # after the folder was listed and hashed, before a worker reads it
+        return found
+
+    monkeypatch.setattr(batch, "unchanged", listed_then_deleted)
+    db = tmp_path / "m.db"
+    result = runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--workers", "1"])
+    assert result.exit_code == 1, result.stderr
+    stage, reason, message = _failures(db)[str(doomed)]
+    assert (stage, reason) == ("load", "unreadable")
+    assert message == f"{doomed}: cannot read the file (No such file or directory)"
+    assert _sources(db) == {str(kept)}

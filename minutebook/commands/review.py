@@ -11,7 +11,7 @@ import sqlite_utils
 import typer
 
 from minutebook import reviewsheet
-from minutebook.commands import fail, open_existing
+from minutebook.commands import fail, open_writable
 from minutebook.errors import MinutebookError
 from minutebook.store.lineage import align_changes
 from minutebook.store.reviews import EDITABLE, Action, Decision, append, record_row, validate_edits
@@ -38,7 +38,7 @@ def register(app: typer.Typer) -> None:
 
 
 def _open(db_path: Path) -> sqlite_utils.Database:
-    db = open_existing(db_path)
+    db = open_writable(db_path)  # every review command writes (align_changes at least)
     align_changes(db)
     return db
 

@@ -34,7 +34,10 @@ EXAMPLE = 'Example: minutebook search "SEND" --since 2022 --db minutebook.db'
 def search_cmd(
     query: Annotated[
         str | None,
-        typer.Argument(help="Words that must all occur in the text or item title (optional)."),
+        typer.Argument(
+            help="Words that must all occur in the text or item title (optional); FTS5 "
+            'syntax also works: "SEND OR strategy", strat*, "a phrase".'
+        ),
     ] = None,
     db_path: Annotated[
         Path, typer.Option("--db", help="SQLite file to read.", envvar="MINUTEBOOK_DB")

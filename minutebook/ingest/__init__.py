@@ -10,11 +10,13 @@ from pathlib import Path
 from minutebook.errors import (
     CorruptDocumentError,
     EmptyDocumentError,
+    InputTooLargeError,
     UnreadableFileError,
     UnsupportedFormatError,
 )
 from minutebook.ingest import docx, html, pdf, text
 from minutebook.ingest.blocks import TextBuilder
+from minutebook.ingest.limits import MAX_ANY_FILE_BYTES, MAX_FILE_BYTES, MB
 from minutebook.models import Document, Format
 
 Loader = Callable[[Path, bytes], TextBuilder]
@@ -80,6 +82,8 @@ def load(path: Path | str) -> Document:
     """
     path = Path(path)
     try:
+        if path.stat().st_size > MAX_ANY_FILE_BYTES:
+            _too_big(path, path.stat().st_size, MAX_ANY_FILE_BYTES, "any file")
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableFileError(
@@ -88,6 +92,8 @@ def load(path: Path | str) -> Document:
     if not data.strip():
         raise EmptyDocumentError(str(path), "the file is empty")
     fmt = detect_format(path, data)
+    if len(data) > MAX_FILE_BYTES[fmt]:
+        _too_big(path, len(data), MAX_FILE_BYTES[fmt], f"a {fmt.upper()} file")
     built = LOADERS[fmt](path, data)
     if not built.blocks:
         raise EmptyDocumentError(str(path), "no text found in the document")
@@ -99,6 +105,14 @@ def load(path: Path | str) -> Document:
         text=built.text,
         blocks=built.blocks,
         pages=pages,
+    )
+
+
+def _too_big(path: Path, size: int, limit: int, what: str) -> None:
+    raise InputTooLargeError(
+        str(path),
+        f"{size / MB:,.0f} MB, over the {limit / MB:,.0f} MB limit for {what}; "
+        "split the file into its meetings",
     )
 
 

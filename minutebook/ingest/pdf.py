@@ -19,9 +19,15 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from minutebook.errors import CorruptDocumentError, EncryptedDocumentError, NoTextLayerError
+from minutebook.errors import (
+    CorruptDocumentError,
+    EncryptedDocumentError,
+    InputTooLargeError,
+    NoTextLayerError,
+)
 from minutebook.ingest import pdf_fast
 from minutebook.ingest.blocks import TextBuilder
+from minutebook.ingest.limits import MAX_PDF_CHARS, MAX_PDF_PAGE_CHARS, MAX_PDF_PAGES
 
 _PAGE_NUMBER = re.compile(r"^(page\s+)?\d{1,4}(\s+of\s+\d{1,4})?$|^-\s*\d{1,4}\s*-$", re.I)
 # A line starting like this begins a new block even without a vertical gap.
@@ -105,10 +111,13 @@ def _running_lines(pages: list[_Page]) -> set[tuple[str, int]]:
     return {k for k, n in counts.items() if n >= max(2, (len(pages) + 1) // 2)}
 
 
-def _is_running(line: _Line, page: _Page, running: set[tuple[str, int]]) -> bool:
+def _is_running(line: _Line, page: _Page, running: set[tuple[str, int]] | None) -> bool:
+    """A header or footer line; with running None, only a bare page number is."""
     if line not in page.lines[:2] and line not in page.lines[-2:]:
         return False
     text = line.text.strip()
+    if running is None:
+        return bool(_PAGE_NUMBER.match(text))
     # "Page 2 – Minutes – October 28, 2025": a footer even on a two-page document
     paged = bool(_PAGE_OF.search(text)) and len(text.split()) <= 12
     return paged or bool(_PAGE_NUMBER.match(text)) or _running_key(line) in running
@@ -122,7 +131,7 @@ def _join(prev: str, nxt: str) -> str:
     return prev + " " + nxt
 
 
-def _paragraphs(page: _Page, running: set[tuple[str, int]]) -> list[tuple[float, str]]:
+def _paragraphs(page: _Page, running: set[tuple[str, int]] | None) -> list[tuple[float, str]]:
     lines = [ln for ln in page.lines if not _is_running(ln, page, running)]
     if not lines:
         return []
@@ -166,11 +175,38 @@ def _read_fast(page: Any, fast: pdf_fast.FastPdf | None) -> _Page | None:
     return _page_of(page.page_number, float(page.width), tables, lines)
 
 
+def _check_size(path: Path, fast: pdf_fast.FastPdf | None, pages: int) -> None:
+    """Refuse, before reading a page, a PDF too big to be one set of minutes."""
+    split = "split the file into its meetings"
+    if pages > MAX_PDF_PAGES:
+        raise InputTooLargeError(
+            str(path), f"{pages:,} pages, over the {MAX_PDF_PAGES:,} page limit; {split}"
+        )
+    if fast is None:
+        return
+    total = 0
+    for index in range(pages):
+        chars = fast.char_count(index)
+        if chars > MAX_PDF_PAGE_CHARS:
+            raise InputTooLargeError(
+                str(path),
+                f"page {index + 1} holds {chars:,} characters, over the "
+                f"{MAX_PDF_PAGE_CHARS:,} limit for one page; {split}",
+            )
+        total += chars
+        if total > MAX_PDF_CHARS:
+            raise InputTooLargeError(
+                str(path),
+                f"over {MAX_PDF_CHARS:,} characters in {index + 1} pages; {split}",
+            )
+
+
 def load(path: Path, data: bytes) -> TextBuilder:
     pages: list[_Page] = []
     fast = pdf_fast.open_fast(data)
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            _check_size(path, fast, len(fast) if fast is not None else len(pdf.pages))
             for page in pdf.pages:
                 try:
                     pages.append(_read_fast(page, fast) or _read_page(page))
@@ -182,7 +218,20 @@ def load(path: Path, data: bytes) -> TextBuilder:
     finally:
         if fast is not None:
             fast.close()
-    running = _running_lines(pages)
+    builder = _build(pages, _running_lines(pages))
+    if not builder.blocks and any(p.lines for p in pages):
+        # Every line repeats on most pages apart from its numbers ("Page 3: RESOLVED -
+        # That the report be noted."): then what repeats is the minutes, not a header.
+        builder = _build(pages, None)
+    # Checked on what is kept, not on what pdfplumber saw: a scan's empty ruled grid, or a
+    # page number stamped by the scanner, is no text layer either.
+    if not builder.blocks:
+        raise NoTextLayerError(str(path), "no text layer: run OCR first (e.g. ocrmypdf)")
+    return builder
+
+
+def _build(pages: list[_Page], running: set[tuple[str, int]] | None) -> TextBuilder:
+    """Paragraphs and table rows in reading order, running lines dropped."""
     builder = TextBuilder()
     pending: tuple[int, str] | None = None  # a paragraph that may go on over the page
     for read in pages:
@@ -206,10 +255,6 @@ def load(path: Path, data: bytes) -> TextBuilder:
                     builder.add_row(read.number, row)
     if pending:
         builder.add("paragraph", pending[0], pending[1])
-    # Checked on what is kept, not on what pdfplumber saw: a scan's empty ruled grid, or a
-    # page number stamped by the scanner, is no text layer either.
-    if not builder.blocks:
-        raise NoTextLayerError(str(path), "no text layer: run OCR first (e.g. ocrmypdf)")
     return builder
 
 

@@ -71,6 +71,18 @@ class FastPdf:
     def __len__(self) -> int:
         return len(self._doc)
 
+    def char_count(self, index: int) -> int:
+        """How many characters PDFium finds on page `index` (0-based): cheap, in C."""
+        page = self._doc[index]
+        try:
+            textpage = page.get_textpage()
+            try:
+                return int(textpage.count_chars())
+            finally:
+                textpage.close()
+        finally:
+            page.close()
+
     def page_parts(
         self, index: int, bbox: tuple[float, float, float, float]
     ) -> tuple[list[Table], list[dict[str, Any]]] | None:

@@ -5,6 +5,7 @@ Lines with tabs or pipes are table rows; leftover tags such as <b> and <p> are d
 
 from __future__ import annotations
 
+import codecs
 import html
 import re
 from pathlib import Path
@@ -19,8 +20,22 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _EMPHASIS = re.compile(r"\*\*|__")
 
 
+# Windows' "Unicode" text is UTF-16 with a byte-order mark; its NUL bytes are not binary.
+# UTF-32 first: its little-endian mark begins with UTF-16's.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
 def decode(data: bytes, path: Path) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252, which councils' exports often are."""
+    """UTF-8 (with or without BOM), UTF-16 or UTF-32 with a BOM, else Windows-1252,
+    which councils' exports often are."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
     if b"\x00" in data[:4096]:
         raise CorruptDocumentError(
             str(path), "binary content in a text file; is it another format?"

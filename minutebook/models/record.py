@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
@@ -11,6 +12,20 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from minutebook.models.dates import IsoDatePrefix
 
 Kind = Literal["resolution", "recommendation", "action"]
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def clause_key(text: str) -> str:
+    """A clause's text as its id sees it: case, spacing and punctuation aside.
+
+    Letters of every script are kept, accents included ("café" and "cafè" differ), so two
+    clauses differ in their key whenever their words differ. For ASCII text this is the
+    key ids have always used (lower case, runs of anything but a-z0-9 as one space), so
+    stored ids stay the same.
+    """
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return _NOT_WORD.sub(" ", folded).strip()
 
 
 class Record(BaseModel):
@@ -47,13 +62,20 @@ class Record(BaseModel):
             raise ValueError(f"record span {start}:{end} is empty or reversed")
         return end
 
+    def identity(self) -> tuple[str, str, str]:
+        """What a record's id is made of besides its document: kind, code, clause key.
+
+        Records with the same identity in one document are told apart by an ordinal,
+        counted on exactly this tuple (store/upsert.py), so two ids can never be equal.
+        """
+        return (self.kind, self.code or "", clause_key(self.text))
+
     def record_id(self, document_key: str, ordinal: int = 0) -> str:
         """Stable id: document identity + kind + code + normalised clause text.
 
         ordinal separates identical clauses in one document ("That the report be noted.")
         """
-        norm = re.sub(r"[^a-z0-9]+", " ", self.text.lower()).strip()
-        key = "\x1f".join([document_key, self.kind, self.code or "", norm, str(ordinal)])
+        key = "\x1f".join([document_key, *self.identity(), str(ordinal)])
         return hashlib.sha256(key.encode()).hexdigest()[:16]
 
     def text_hash(self) -> str:

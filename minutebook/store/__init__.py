@@ -10,9 +10,13 @@ import sqlite_utils
 
 from minutebook.errors import StoreError
 from minutebook.store.schema import ensure_schema, schema_version
+from minutebook.store.storage import is_storage_failure, storage_error
 from minutebook.store.upsert import UpsertResult, document_key, source_key, upsert
 
 log = logging.getLogger(__name__)
+
+# a file that is not a database at all: most likely the wrong --db, not broken storage
+_NOT_OURS = {sqlite3.SQLITE_NOTADB}
 
 
 def open_db(path: Path | str) -> sqlite_utils.Database:
@@ -28,6 +32,8 @@ def open_db(path: Path | str) -> sqlite_utils.Database:
         before = schema_version(db)
         applied = ensure_schema(db)
     except sqlite3.DatabaseError as exc:
+        if is_storage_failure(exc) and exc.sqlite_errorcode not in _NOT_OURS:
+            raise storage_error(path, exc) from exc
         raise StoreError(
             str(path), f"cannot open the database ({exc}); is it a minutebook file?"
         ) from exc

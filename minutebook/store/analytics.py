@@ -7,6 +7,7 @@ views the `search` command uses.
 from __future__ import annotations
 
 import re
+import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from importlib.resources import files
@@ -146,9 +147,10 @@ SEARCH_COLUMNS = tuple(_SEARCH_SELECT)
 
 
 def search(db: sqlite_utils.Database, query: str | None, filters: Filters) -> list[dict[str, Any]]:
-    """Records matching every word of query (FTS5) and the filters, best match first.
+    """Records matching query (FTS5) and the filters, best match first.
 
-    query is taken as words, not FTS syntax, so a hyphen or a quote in it cannot fail.
+    query is FTS5 syntax when it parses (OR, NOT, prefix*, "a phrase"); otherwise its
+    words are searched for as they are, so a lone quote or a hyphen cannot fail.
     """
     where: list[str] = [_CURRENT]
     params: dict[str, Any] = {}
@@ -157,7 +159,7 @@ def search(db: sqlite_utils.Database, query: str | None, filters: Filters) -> li
     if query and query.strip():
         joins = "JOIN records r ON r.id = e.id JOIN records_fts ON records_fts.rowid = r.rowid"
         where.append("records_fts MATCH :q")
-        params["q"] = db.quote_fts(query)
+        params["q"] = query
         order = "records_fts.rank, " + order
     if filters.kind:
         where.append("e.kind = :kind")
@@ -178,7 +180,23 @@ def search(db: sqlite_utils.Database, query: str | None, filters: Filters) -> li
         f"SELECT {cols} FROM effective_records e JOIN documents d ON d.id = e.document_id "
         f"{joins} {'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY {order}"
     )
-    return list(db.query(sql, params))
+    if "q" not in params:
+        return list(db.query(sql, params))
+    try:
+        return list(db.query(sql, params))
+    except sqlite3.OperationalError:
+        # not FTS5 syntax (a lone quote, "owner:x", a trailing NOT): take it as words
+        words = _quoted_words(params["q"])
+        if not words:
+            return []
+        return list(db.query(sql, {**params, "q": words}))
+
+
+def _quoted_words(query: str) -> str:
+    """Each word of query as an FTS5 string, so every one must occur; "" when none has a
+    letter or digit (a query of punctuation only matches nothing)."""
+    parts = [w for w in query.split() if re.search(r"\w", w)]
+    return " ".join('"' + w.replace('"', '""') + '"' for w in parts)
 
 
 def overdue(db: sqlite_utils.Database, today: date) -> list[dict[str, Any]]:

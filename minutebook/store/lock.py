@@ -14,25 +14,42 @@ from types import TracebackType
 
 import sqlite_utils
 
-from minutebook.errors import StoreError
+from minutebook.errors import StorageError, StoreError
 
 
 class IngestLock:
     """Held for the length of an ingest; a second one on the same database fails at once."""
 
     def __init__(self, db_path: Path) -> None:
-        self.path = db_path.with_name(db_path.name + ".lock")
+        # The file the path leads to, not the path as written: through a symbolic link,
+        # "./x/../m.db" or a relative path, two ingests must still find the same lock.
+        real = db_path.resolve()
+        self.db_path = db_path
+        self.path = real.with_name(real.name + ".lock")
         self._fd: int | None = None
 
     def __enter__(self) -> IngestLock:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            if not self.path.parent.is_dir():
+                raise StoreError(
+                    str(self.db_path),
+                    "cannot create a database here (its folder does not exist); "
+                    "create the folder first or choose another --db",
+                ) from exc
+            raise StorageError(
+                str(self.db_path),
+                f"cannot write beside the database ({exc.strerror}); "
+                "make its folder writable or choose another --db",
+            ) from exc
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = os.read(fd, 32).decode(errors="replace").strip() or "unknown"
             os.close(fd)
             raise StoreError(
-                str(self.path.with_suffix("")),
+                str(self.db_path),
                 f"another ingest (pid {holder}) is writing to this database; "
                 "wait for it to finish or use another --db",
             ) from None

@@ -98,6 +98,13 @@ def _core(db: sqlite_utils.Database) -> None:
     )
 
 
+def _run_status(db: sqlite_utils.Database) -> None:
+    """Version 5: how each run ended: running, finished, or interrupted (killed, Ctrl-C,
+    or stopped by a storage error; closed by the next ingest)."""
+    db.table("runs").add_column("status", str)
+    db.execute("update runs set status = 'finished' where finished_at is not null")
+
+
 # Forward migrations, in order: (version, function). A database at user_version N runs
 # every migration above N, each in its own transaction. Append; never edit a released one.
 MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [
@@ -105,6 +112,7 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [
     (2, reviews.migrate),
     (3, analytics.migrate),
     (4, lifecycle.create_tables),
+    (5, _run_status),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -40,10 +40,10 @@ def _dump(value: object) -> object:
 
 def record_rows(document_id: str, records: list[Record]) -> list[dict[str, object]]:
     """Rows with stable ids: identical clauses in one document are told apart by ordinal."""
-    seen: Counter[tuple[str, str | None, str]] = Counter()
+    seen: Counter[tuple[str, str, str]] = Counter()
     rows = []
     for record in records:
-        key = (record.kind, record.code, re.sub(r"\W+", " ", record.text.lower()).strip())
+        key = record.identity()  # the very tuple the id hashes, so ids cannot collide
         ordinal = seen[key]
         seen[key] += 1
         row = {k: _dump(v) for k, v in record.model_dump().items()}

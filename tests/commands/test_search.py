@@ -72,3 +72,49 @@ def test_search_missing_database_exit_2(tmp_path: Path) -> None:
         == f"error: {tmp_path / 'none.db'}: no such database; run 'minutebook ingest' first"
     )
     assert not (tmp_path / "none.db").exists()
+
+
+def _found(db: Path, query: str) -> set[tuple[str, int, str]]:
+    result = runner.invoke(app, ["search", query, "--db", str(db), "--format", "jsonl"])
+    assert result.exit_code == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.stderr.strip() == f"{len(rows)} records"
+    return {(r["source"], r["page"], f"{r['item_title']} {r['text']}") for r in rows}
+
+
+@pytest.mark.parametrize("query", ['"', '""', "*", "(", "-", '" -'])
+def test_search_punctuation_alone_finds_nothing_and_never_fails(
+    samples_db: Path, query: str
+) -> None:
+    # issue 14.5: a lone quote crashed with "fts5: syntax error near"
+    assert _found(samples_db, query) == set()
+
+
+@pytest.mark.parametrize(
+    ("query", "as_words"),
+    [
+        ('"sufficiency strategy', '"sufficiency" "strategy"'),
+        ("sufficiency-strategy", '"sufficiency-strategy"'),
+        ("NOT", '"not"'),
+        ("strategy AND", '"strategy" "and"'),
+        ("clerk:", '"clerk"'),
+    ],
+)
+def test_search_query_that_is_not_fts5_is_taken_as_its_words(
+    samples_db: Path, query: str, as_words: str
+) -> None:
+    found = _found(samples_db, query)
+    assert found
+    assert found == _found(samples_db, as_words)
+
+
+def test_search_or_and_prefix_are_fts5_syntax(samples_db: Path) -> None:
+    # issue 14.5: both returned 0 records, their words quoted as if "OR" and "*" were text
+    send, strategy = _found(samples_db, "SEND"), _found(samples_db, "strategy")
+    assert send
+    assert strategy - send  # OR must add records the first word lacks
+    assert _found(samples_db, "SEND OR strategy") == send | strategy
+    prefixed = _found(samples_db, "strat*")
+    assert strategy < prefixed  # "strategic" and "strategies" too
+    assert all("strat" in text.lower() for _, _, text in prefixed)

@@ -146,3 +146,21 @@ def test_no_text_layer_is_an_empty_document_to_callers(tmp_path: Path) -> None:
     # callers that catch EmptyDocumentError keep working
     with pytest.raises(EmptyDocumentError):
         load(image_only_pdf(tmp_path / "scan.pdf", pages=1))
+
+
+def test_short_pages_whose_lines_repeat_but_for_numbers_are_kept(tmp_path: Path) -> None:
+    # issue 14.7: every line looked like a running header, so the file was no_text_layer
+    pages = [[f"{n}. RESOLVED - That grant {n} of £{n}00 be paid."] for n in range(1, 5)]
+    doc = load(drawn_lines_pdf(tmp_path / "grants.pdf", pages))
+    assert [doc.block_text(b) for b in doc.blocks] == [line for (line,) in pages]
+    assert [b.page for b in doc.blocks] == [1, 2, 3, 4]
+
+
+def test_running_header_is_still_dropped_when_pages_have_a_body(tmp_path: Path) -> None:
+    subjects = ["the play area", "the village hall roof", "the footpath by the church"]
+    pages = [
+        ["Parish Council minutes 2025", f"{n}. RESOLVED - That {subject} be repaired.", f"Page {n}"]
+        for n, subject in enumerate(subjects, 1)
+    ]
+    doc = load(drawn_lines_pdf(tmp_path / "minutes.pdf", pages))
+    assert [doc.block_text(b) for b in doc.blocks] == [page[1] for page in pages]

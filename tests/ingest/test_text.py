@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
+from minutebook.errors import CorruptDocumentError
 from minutebook.ingest import load
 from minutebook.ingest.text import parse
 from minutebook.models import Document
+from tests import badinputs
 from tests.conftest import SAMPLES
+
+Maker = Callable[[Path], Path]
 
 
 def _rows(doc: Document) -> list[tuple[str, ...]]:
@@ -105,3 +112,19 @@ def test_tab_table_keeps_empty_cells_in_place(tmp_path: Path) -> None:
     for b in doc.blocks:
         for cell, (start, end) in zip(b.cells, b.cell_spans(), strict=True):
             assert doc.text[start:end] == cell
+
+
+@pytest.mark.parametrize("maker", [badinputs.utf16_text, badinputs.cp1252_text])
+def test_windows_unicode_and_cp1252_text_read_as_the_sample(tmp_path: Path, maker: Maker) -> None:
+    # issue 14.7: UTF-16 with a BOM (Notepad's "Unicode") was refused as binary
+    saved = load(maker(tmp_path / "minutes.txt"))
+    original = load(SAMPLES / "nelincs_cllsp_minutes_2020-07-09.txt")
+    assert saved.text.startswith(original.text)
+    assert len(saved.blocks) >= len(original.blocks)
+    if maker is badinputs.cp1252_text:
+        assert "£5 fee be kept ‘as is’" in saved.text
+
+
+def test_picture_named_txt_is_still_binary(tmp_path: Path) -> None:
+    with pytest.raises(CorruptDocumentError, match="binary content"):
+        load(badinputs.binary_named_txt(tmp_path / "minutes.txt"))

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
+import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
 
+from minutebook.cli import app
 from minutebook.extract import describe, extract
 from minutebook.ingest import load
+from minutebook.models import Record
 from minutebook.store import open_db, upsert
 from minutebook.store.schema import record_columns
+from minutebook.store.upsert import record_rows
 from tests.conftest import SAMPLES
 
 
@@ -88,3 +97,72 @@ def test_upsert_failure_mid_document_writes_nothing(
 def test_record_table_columns_come_from_the_model(tmp_path: Path) -> None:
     db = open_db(tmp_path / "m.db")
     assert set(db.table("records").columns_dict) == set(record_columns())
+
+
+# Issue 14.1: two clauses under one code that differ only in an accent, an underscore or
+# in non-Latin letters got the same id, and the whole document failed to store.
+TWIN_CLAUSES = {
+    "accents": ("That the café lease be renewed.", "That the cafè lease be renewed."),
+    "underscore": ("That the cafe_lease be renewed.", "That the cafe lease be renewed."),
+    "greek": ("That the καφέ lease be renewed.", "That the λέσχη lease be renewed."),
+}
+
+
+@pytest.mark.parametrize("twins", TWIN_CLAUSES.values(), ids=list(TWIN_CLAUSES))
+def test_ingest_keeps_both_clauses_that_differ_only_in_letters_ids_ignore(
+    tmp_path: Path, twins: tuple[str, str]
+) -> None:
+    source = tmp_path / "c.txt"
+    source.write_text(
+        "PARISH COUNCIL\n\n2ND MARCH 2025\n\nSPCLL.5 CAFE\n\n"
+        f"RESOLVED – {twins[0]}\n\nRESOLVED – {twins[1]}\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "c.db"
+    args = ["ingest", str(source), "--db", str(db), "--workers", "1"]
+    first = CliRunner().invoke(app, args)
+    assert first.exit_code == 0, first.stderr
+    with sqlite3.connect(db) as conn:
+        stored = conn.execute("select id, text from records order by start").fetchall()
+        assert conn.execute("select count(*) from failures").fetchone()[0] == 0
+    assert [text for _, text in stored] == list(twins)
+    again = CliRunner().invoke(app, [*args, "--force"])
+    assert again.exit_code == 0, again.stderr
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("select id, text from records order by start").fetchall() == stored
+
+
+def _record(text: str, code: str | None) -> Record:
+    return Record(
+        kind="resolution",
+        code=code,
+        text=text,
+        source="minutes.txt",
+        sha256="a" * 64,
+        page=1,
+        start=0,
+        end=1,
+        rule="test",
+    )
+
+
+@given(
+    st.lists(
+        st.tuples(st.text(min_size=1, max_size=12), st.sampled_from([None, "5", "SPCLL.5"])),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_record_rows_ids_are_unique_whatever_the_clauses(
+    clauses: list[tuple[str, str | None]],
+) -> None:
+    rows = record_rows("doc", [_record(text, code) for text, code in clauses])
+    assert len({row["id"] for row in rows}) == len(rows)
+
+
+def test_ascii_clause_ids_are_those_earlier_releases_stored() -> None:
+    # re-ingesting an existing database must not see every record as new
+    record = _record("That the Clerk's report (£5,000) be NOTED.", "SPCLL.5")
+    norm = re.sub(r"[^a-z0-9]+", " ", record.text.lower()).strip()
+    old_key = "\x1f".join(["doc", "resolution", "SPCLL.5", norm, "0"])
+    assert record.record_id("doc") == hashlib.sha256(old_key.encode()).hexdigest()[:16]
