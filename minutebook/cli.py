@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import enum
 import json
 import logging
@@ -20,6 +19,7 @@ from minutebook.commands import fail, open_existing, register_all
 from minutebook.errors import MinutebookError, PatternFileError
 from minutebook.lifecycle import rebuild as rebuild_lifecycle
 from minutebook.models import Record
+from minutebook.output import write_csv
 from minutebook.progress import BatchProgress
 from minutebook.store import analytics, open_db
 from minutebook.store.lineage import align_changes
@@ -262,9 +262,7 @@ def export_cmd(
         )
         columns = [c.name for c in db.view("effective_records").columns]
     if fmt is ExportFormat.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+        write_csv(sys.stdout, columns, rows)
     elif fmt is ExportFormat.json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
     else:

@@ -15,6 +15,7 @@ from typing import IO, Any
 
 import sqlite_utils
 
+from minutebook.output import uncsv_cell, write_csv
 from minutebook.store.reviews import EDITABLE, Decision, ReviewError, validate_edits
 
 CONTEXT = ("record_id", "document", "page", "review_state", "review_stale", "text_hash")
@@ -58,9 +59,7 @@ def _cell(value: object, name: str) -> str:
 
 
 def write(out: IO[str], rows: Iterable[dict[str, object]]) -> None:
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    write_csv(out, COLUMNS, rows)
 
 
 def read(db: sqlite_utils.Database, path: Path, by_default: str | None) -> list[Decision]:
@@ -110,11 +109,9 @@ def _decision(
     verdict = (line.get("decision") or "").strip().lower()
     if verdict not in ("", "accept", "reject"):
         raise ValueError(f"decision {verdict!r} is not accept, reject or empty")
-    raw = {
-        name: (line.get(name) or "").strip()
-        for name in EDITABLE
-        if name in line and (line.get(name) or "").strip() != _cell(now[name], name)
-    }
+    # export put an apostrophe before cells a spreadsheet would run; take exactly that off
+    cells = {name: uncsv_cell(line.get(name) or "").strip() for name in EDITABLE if name in line}
+    raw = {name: v for name, v in cells.items() if v != _cell(now[name], name)}
     if not raw and not verdict:
         return None
     if (line.get("text_hash") or "").strip() != now["text_hash"]:
