@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from minutebook import batch
-from minutebook.commands import fail, open_existing, register_all
+from minutebook.commands import fail, open_current, open_existing, register_all
 from minutebook.errors import MinutebookError, PatternFileError
 from minutebook.lifecycle import rebuild as rebuild_lifecycle
 from minutebook.models import Record
@@ -251,7 +251,7 @@ def export_cmd(
     """Write the stored records (or one view) to stdout as CSV, JSON or JSON Lines."""
     if view is not None and view not in analytics.view_names():
         raise fail(f"no view {view!r}; choose one of: {', '.join(analytics.view_names())}")
-    db = open_existing(db_path)
+    db = open_current(db_path)
     if view is not None:
         columns, rows = analytics.view_rows(db, view)
     else:

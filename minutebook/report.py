@@ -12,6 +12,7 @@ import difflib
 import hashlib
 import json
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +20,10 @@ import sqlite_utils
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from minutebook.models.lifecycle import STANDINGS
 from minutebook.store.lineage import Change, DocumentChanges, changes, words
 from minutebook.store.reviews import edited_fields, stale_records
+from minutebook.store.standing import standings
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -142,8 +145,38 @@ def _environment() -> Environment:
     )
 
 
-def render(db: sqlite_utils.Database, runs: list[dict[str, Any]], title: str) -> str:
-    """The report on these runs (oldest first) as one HTML page."""
+@dataclass
+class Standing:
+    """Where the recommendations stand on a day: counts per committee, and the overdue ones."""
+
+    day: date
+    names: tuple[str, ...]
+    by_committee: list[tuple[str, dict[str, int]]]
+    overdue: list[dict[str, Any]]
+
+
+def _standing(db: sqlite_utils.Database, day: date) -> Standing:
+    rows = standings(db, day)
+    counts: dict[str, dict[str, int]] = {}
+    for row in rows:
+        per = counts.setdefault(
+            row["committee"] or "(committee not found)", dict.fromkeys(STANDINGS, 0)
+        )
+        per[row["standing"]] += 1
+    overdue = sorted(
+        (r for r in rows if r["standing"] == "overdue"),
+        key=lambda r: (r["deadline_end"], r["code"] or ""),
+    )
+    return Standing(day, STANDINGS, sorted(counts.items()), overdue)
+
+
+def render(
+    db: sqlite_utils.Database,
+    runs: list[dict[str, Any]],
+    title: str,
+    today: date | None = None,
+) -> str:
+    """The report on these runs (oldest first) as one HTML page; standing as of today."""
     run_ids = [int(r["id"]) for r in runs]
     edits = edited_fields(db)
     sections = [_section(dc, edits) for dc in changes(db, run_ids)]
@@ -172,6 +205,7 @@ def render(db: sqlite_utils.Database, runs: list[dict[str, Any]], title: str) ->
             stale=stale,
             names=names,
             totals=totals,
+            standing=_standing(db, today or date.today()),
             hidden=hidden,
             kinds=("resolution", "recommendation", "action"),
             style=Markup(style),  # our own file, not data: must not be escaped

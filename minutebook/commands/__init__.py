@@ -37,6 +37,21 @@ def open_existing(db_path: Path) -> sqlite_utils.Database:
         raise fail(str(exc)) from None
 
 
+def open_current(db_path: Path, refresh: bool = False) -> sqlite_utils.Database:
+    """open_existing, with the lifecycle tables built from its latest ingest.
+
+    Open, overdue and closed are read from those tables (store/standing.py), so every
+    command that answers them rebuilds a stale build first.
+    """
+    from minutebook.lifecycle import rebuild
+    from minutebook.store.lifecycle import stale
+
+    db = open_existing(db_path)
+    if refresh or stale(db):
+        rebuild(db)
+    return db
+
+
 def register_all(app: typer.Typer) -> None:
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         module = importlib.import_module(f"{__name__}.{info.name}")

@@ -14,8 +14,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from minutebook.commands import fail
-from minutebook.commands.status import open_lifecycle
+from minutebook.commands import fail, open_current
 from minutebook.lifecycle import rebuild
 from minutebook.lifecycle.links import code_key
 from minutebook.store.lifecycle import add_decision
@@ -57,7 +56,7 @@ def resolve(db: sqlite_utils.Database, db_path: Path, prefix: str) -> str:
 
 
 def _decide(db_path: Path, a: str, b: str, decision: str, note: str | None) -> None:
-    db = open_lifecycle(db_path, refresh=False)
+    db = open_current(db_path)
     first, second = resolve(db, db_path, a), resolve(db, db_path, b)
     if first == second:
         raise fail("a record cannot be linked to itself; give two different ids", 2)
@@ -100,7 +99,7 @@ def register(app: typer.Typer) -> None:
         db_path: DbOption = Path("minutebook.db"),
     ) -> None:
         """Every link: which records, how it was made (code, text, clerk) and its score."""
-        db = open_lifecycle(db_path, refresh=False)
+        db = open_current(db_path)
         rows = list(db.query(_LINKS_SQL))
         if code is not None:
             key = code_key(code)

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import sqlite_utils
 import typer
 
-from minutebook.commands import fail, open_existing
+from minutebook.commands import fail, open_current
 from minutebook.report import render
 from minutebook.store.lineage import align_changes
 
@@ -63,7 +63,7 @@ def report_cmd(
 
     Records whose reviewed text changed come first; rejected records are left out.
     """
-    db = open_existing(db_path)
+    db = open_current(db_path)
     runs = _runs(db, run, since)
     align_changes(db)
     label = f"run {runs[0]['id']}" if len(runs) == 1 else f"runs since {since}"

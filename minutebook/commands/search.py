@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from minutebook.commands import fail, open_existing
+from minutebook.commands import fail, open_current
 from minutebook.store.analytics import Filters, is_iso_prefix, search
 
 
@@ -68,7 +68,7 @@ def search_cmd(
         day = date.fromisoformat(today) if today else date.today()
     except ValueError:
         raise fail(f"--today {today!r} is not an ISO date; try --today 2024-01-31") from None
-    db = open_existing(db_path)
+    db = open_current(db_path)
     filters = Filters(
         kind=kind.value if kind else None,
         owner=owner,

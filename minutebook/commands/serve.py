@@ -14,7 +14,9 @@ import typer
 
 from minutebook.commands import fail, require_db
 from minutebook.errors import MinutebookError
+from minutebook.lifecycle import rebuild
 from minutebook.store import open_db
+from minutebook.store.lifecycle import stale
 
 if TYPE_CHECKING:
     from datasette.app import Datasette
@@ -54,8 +56,12 @@ def make_datasette(db_path: Path) -> Datasette:
         from datasette.app import Datasette
     except ImportError:
         raise DatasetteMissingError(str(db_path), INSTALL_HINT) from None
-    # views and the FTS index only exist once the schema is current
-    open_db(db_path).close()
+    # views and the FTS index only exist once the schema is current, and the views' open and
+    # overdue only once the lifecycle is built
+    db = open_db(db_path)
+    if stale(db):
+        rebuild(db)
+    db.close()
     return Datasette([str(db_path)], metadata=metadata_for(db_path))
 
 

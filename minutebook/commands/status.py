@@ -12,12 +12,11 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from minutebook.commands import fail, open_existing
-from minutebook.lifecycle import rebuild
-from minutebook.lifecycle.due import days_outstanding, is_open, past_deadline
+from minutebook.commands import fail, open_current
+from minutebook.lifecycle.due import days_outstanding, is_open
 from minutebook.lifecycle.links import code_key
-from minutebook.models.lifecycle import Recommendation, RecommendationEvent
-from minutebook.store.lifecycle import stale
+from minutebook.models.lifecycle import Recommendation, RecommendationEvent, Standing
+from minutebook.store.standing import standings
 
 EXAMPLE = "Example: minutebook status 'SPCLL 43' --db minutebook.db"
 STATUS_STYLE = {
@@ -32,14 +31,6 @@ def _console() -> Console:
     # piped output has no terminal width; give the timeline room instead of folding every cell
     console = Console()
     return console if console.is_terminal else Console(width=160)
-
-
-def open_lifecycle(db_path: Path, refresh: bool) -> sqlite_utils.Database:
-    """The database with lifecycle tables built from its latest ingest (exit 2 if unusable)."""
-    db = open_existing(db_path)
-    if refresh or stale(db):
-        rebuild(db)
-    return db
 
 
 def _as_of(value: str | None) -> date:
@@ -63,14 +54,19 @@ def _events(db: sqlite_utils.Database, rec_id: str) -> list[RecommendationEvent]
     return [RecommendationEvent.model_validate(r) for r in rows]
 
 
-def _due_line(rec: Recommendation, as_of: date) -> str:
+def standing_on(db: sqlite_utils.Database, as_of: date) -> dict[str, Standing]:
+    """Recommendation id -> open, overdue, completed or withdrawn on as_of (store/standing.py)."""
+    return {row["id"]: row["standing"] for row in standings(db, as_of)}
+
+
+def _due_line(rec: Recommendation, as_of: date, standing: Standing) -> str:
     if not is_open(rec):
         return f"closed {rec.closed_on or '(date unknown)'}"
     parts = []
     days = days_outstanding(rec, as_of)
     if days is not None:
         parts.append(f"outstanding for {days} days on {as_of.isoformat()}")
-    if past_deadline(rec, as_of):
+    if standing == "overdue":
         parts.append(f"past deadline {rec.deadline}")
     return "; ".join(parts) or "open"
 
@@ -84,10 +80,12 @@ def _changes(event: RecommendationEvent) -> str:
     return "\n".join(out)
 
 
-def timeline(rec: Recommendation, events: list[RecommendationEvent], as_of: date) -> Table:
+def timeline(
+    rec: Recommendation, events: list[RecommendationEvent], as_of: date, standing: Standing
+) -> Table:
     title = Text(f"{rec.code or rec.id}  ", style="bold")
     title.append(rec.status, style=STATUS_STYLE[rec.status])
-    title.append(f"  ({_due_line(rec, as_of)})")
+    title.append(f"  ({_due_line(rec, as_of, standing)})")
     caption = (
         f"{rec.id} · {rec.kind} · owner: {rec.current_owner or '-'} · "
         f"deadline: {rec.deadline or '-'}\n{rec.text}"
@@ -112,12 +110,14 @@ def timeline(rec: Recommendation, events: list[RecommendationEvent], as_of: date
     return table
 
 
-def listing(recs: list[Recommendation], as_of: date, title: str) -> Table:
+def listing(
+    recs: list[Recommendation], as_of: date, title: str, standing: dict[str, Standing]
+) -> Table:
     table = Table(title=title, show_lines=False)
     for name in ("code", "status", "first seen", "owner", "deadline", "days open", "text"):
         table.add_column(name, overflow="fold", max_width=60 if name == "text" else 28)
     for rec in recs:
-        overdue = past_deadline(rec, as_of)
+        overdue = standing[rec.id] == "overdue"
         days = days_outstanding(rec, as_of)
         table.add_row(
             rec.code or rec.id,
@@ -160,8 +160,9 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Follow recommendations across minutes and trackers: a timeline, or open/overdue ones."""
         day = _as_of(as_of)
-        db = open_lifecycle(db_path, refresh)
+        db = open_current(db_path, refresh)
         recs = _recommendations(db)
+        standing = standing_on(db, day)
         out = _console()
         if code is not None:
             found = _matching(recs, code)
@@ -172,15 +173,15 @@ def register(app: typer.Typer) -> None:
                     1,
                 )
             for rec in found:
-                out.print(timeline(rec, _events(db, rec.id), day))
+                out.print(timeline(rec, _events(db, rec.id), day, standing[rec.id]))
             return
         if overdue:
-            chosen = [r for r in recs if past_deadline(r, day)]
+            chosen = [r for r in recs if standing[r.id] == "overdue"]
             title = f"Past deadline on {day.isoformat()}: {len(chosen)}"
         elif open_only:
-            chosen = [r for r in recs if is_open(r)]
+            chosen = [r for r in recs if standing[r.id] in ("open", "overdue")]
             title = f"Open on {day.isoformat()}: {len(chosen)}"
         else:
             chosen = recs
             title = f"All recommendations and actions followed: {len(chosen)}"
-        out.print(listing(chosen, day, title))
+        out.print(listing(chosen, day, title, standing))

@@ -105,6 +105,7 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [
     (2, reviews.migrate),
     (3, analytics.migrate),
     (4, lifecycle.create_tables),
+    (5, analytics.migrate_standing),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
