@@ -16,6 +16,7 @@ from rich.table import Table
 
 from minutebook import batch
 from minutebook.commands import fail, open_current, open_existing, register_all
+from minutebook.conventions import VERBOSE_ENV, App, DbOption, DebugOption, Exit, library_logging
 from minutebook.errors import MinutebookError, PatternFileError
 from minutebook.lifecycle import rebuild as rebuild_lifecycle
 from minutebook.models import Record
@@ -24,13 +25,6 @@ from minutebook.progress import BatchProgress
 from minutebook.store import analytics, open_db
 from minutebook.store.lineage import align_changes
 from minutebook.store.lock import IngestLock, checkpoint, use_wal
-
-
-class Exit(enum.IntEnum):
-    OK = 0
-    SOME_FAILED = 1
-    USAGE = 2
-    INTERRUPTED = 130
 
 
 class OutputFormat(enum.StrEnum):
@@ -45,15 +39,13 @@ class ExportFormat(enum.StrEnum):
     jsonl = "jsonl"
 
 
-app = typer.Typer(
+app = App(
     help="Turn published committee minutes into a SQLite database of decisions and actions.",
-    rich_markup_mode=None,
-    no_args_is_help=True,
-    # locals would print minutes text; batch.py catches errors anyway and --debug re-raises
-    pretty_exceptions_enable=False,
-    pretty_exceptions_show_locals=False,
     epilog="Example: minutebook ingest samples/ --db minutebook.db",
 )
+# Worker processes are spawned: they import this module (the console script's __main__)
+# but never run a command, so the parent's --verbose reaches them through the environment.
+library_logging(bool(os.environ.get(VERBOSE_ENV)))
 err = Console(stderr=True)
 JSONL_KEYS = (
     "kind",
@@ -73,13 +65,6 @@ JSONL_KEYS = (
     "end",
     "rule",
 )
-
-DbOption = Annotated[
-    Path, typer.Option("--db", help="SQLite file to write.", envvar="MINUTEBOOK_DB")
-]
-DebugOption = Annotated[
-    bool, typer.Option("--debug", help="Show tracebacks instead of one-line errors.")
-]
 
 
 def _say(message: str) -> None:
@@ -116,7 +101,7 @@ def ingest_cmd(
     except MinutebookError as exc:
         raise fail(str(exc)) from None
     if failed:
-        raise typer.Exit(int(Exit.SOME_FAILED))
+        raise typer.Exit(int(Exit.FAILED))
 
 
 def _ingest(
@@ -148,7 +133,21 @@ def _ingest(
         rebuild_lifecycle(db)  # recommendations followed across documents, incl. this run's
     checkpoint(db)
     progress.summary(db_path)
+    for path, problem in _unreadable(paths, files, {o.path for o in outcomes if not o.ok}):
+        _say(f"warning: {path}: {problem}")
     return progress.tally.failed
+
+
+def _unreadable(paths: list[Path], files: list[Path], failed: set[str]) -> list[tuple[Path, str]]:
+    """Paths given that hold no document, or none that could be read: success says nothing."""
+    out = []
+    for path in paths:
+        under = [f for f in files if f == path or path in f.parents]
+        if not under:
+            out.append((path, "no documents found (PDF, HTML, DOCX, TXT); check the path"))
+        elif all(str(f) in failed for f in under):
+            out.append((path, "no readable document; see 'minutebook failures'"))
+    return out
 
 
 @app.command(
@@ -169,6 +168,10 @@ def extract_cmd(
     from minutebook.extract import describe, extract, load_vocabularies
     from minutebook.ingest import load
 
+    if not path.exists():
+        raise fail(f"{path}: no such file; give the path of a minutes or tracker file")
+    if why and fmt is not OutputFormat.table:
+        raise fail("--why shows beside each record in a table: add --format table")
     try:
         load_vocabularies()  # a bad pattern file is reported whatever this file holds
         document = describe(load(path))
@@ -178,7 +181,7 @@ def extract_cmd(
             raise
         # a bad pattern file is set-up, not this document: the same as a usage error
         setup = isinstance(exc, PatternFileError)
-        raise fail(str(exc), Exit.USAGE if setup else Exit.SOME_FAILED) from None
+        raise fail(str(exc), Exit.USAGE if setup else Exit.FAILED) from None
     for warning in document.warnings:
         _say(f"warning: {path}: {warning}")
     if fmt is OutputFormat.jsonl:
@@ -288,6 +291,4 @@ register_all(app)
 
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    # pdfminer logs font warnings from real council PDFs that say nothing about the text
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     app()

@@ -12,11 +12,12 @@ from pathlib import Path
 import sqlite_utils
 import typer
 
+from minutebook.conventions import Exit
 from minutebook.errors import MinutebookError
 from minutebook.store import open_db
 
 
-def fail(message: str, code: int = 2) -> typer.Exit:
+def fail(message: str, code: int = Exit.USAGE) -> typer.Exit:
     """Print `error: message` on stderr and return the exit to raise: `raise fail(...)`."""
     typer.echo(f"error: {message}", err=True)
     return typer.Exit(code)

@@ -14,12 +14,13 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from minutebook import conventions
 from minutebook.commands import fail, open_current
+from minutebook.conventions import App, DbOption
 from minutebook.lifecycle import rebuild
 from minutebook.lifecycle.links import code_key
 from minutebook.store.lifecycle import add_decision
 
-DbOption = Annotated[Path, typer.Option("--db", help="SQLite file.", envvar="MINUTEBOOK_DB")]
 NoteOption = Annotated[str | None, typer.Option("--note", help="Why, for the next clerk.")]
 RecordArg = Annotated[str, typer.Argument(help="A record id (or its first 6+ characters).")]
 
@@ -50,7 +51,7 @@ def resolve(db: sqlite_utils.Database, db_path: Path, prefix: str) -> str:
     if len(ids) != 1:
         what = "no current record" if not ids else f"{len(ids)} records"
         raise fail(
-            f"{db_path}: {what} with id {prefix!r}; see the ids with 'minutebook links list'", 1
+            f"{db_path}: {what} with id {prefix!r}; see the ids with 'minutebook links list'"
         )
     return str(ids[0])
 
@@ -62,10 +63,9 @@ def _decide(db_path: Path, a: str, b: str, decision: str, note: str | None) -> N
         raise fail("a record cannot be linked to itself; give two different ids", 2)
     add_decision(db, first, second, decision, note)
     result = rebuild(db)
-    typer.echo(
+    conventions.note(
         f"{_PAST[decision]} link {first} – {second}; {result.recommendations} recommendations, "
-        f"{result.links} links",
-        err=True,
+        f"{result.links} links"
     )
 
 
@@ -86,10 +86,8 @@ def _table(rows: list[dict[str, object]]) -> Table:
 
 
 def register(app: typer.Typer) -> None:
-    links = typer.Typer(
+    links = App(
         help="How records were linked into recommendations; confirm or break a link.",
-        rich_markup_mode=None,
-        no_args_is_help=True,
         epilog="Example: minutebook links list 'SPCLL 43' --db minutebook.db",
     )
 

@@ -10,6 +10,7 @@ import sqlite_utils
 import typer
 
 from minutebook.commands import fail, open_current
+from minutebook.conventions import DbOption, note
 from minutebook.report import render
 from minutebook.store.lineage import align_changes
 
@@ -48,9 +49,7 @@ def report_cmd(
     out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path(
         "report.html"
     ),
-    db_path: Annotated[
-        Path, typer.Option("--db", help="SQLite file to read.", envvar="MINUTEBOOK_DB")
-    ] = Path("minutebook.db"),
+    db_path: DbOption = Path("minutebook.db"),
     run: Annotated[
         int | None, typer.Option("--run", help="Report on this run (default: the latest).")
     ] = None,
@@ -72,4 +71,4 @@ def report_cmd(
         out.write_text(html, encoding="utf-8")
     except OSError as exc:
         raise fail(f"{out}: cannot write the report ({exc.strerror})") from None
-    typer.echo(f"wrote {out}", err=True)
+    note(f"wrote {out}")

@@ -10,22 +10,18 @@ from typing import Annotated, Any
 import sqlite_utils
 import typer
 
-from minutebook import reviewsheet
+from minutebook import conventions, reviewsheet
 from minutebook.commands import fail, open_existing
+from minutebook.conventions import App, DbOption, Exit
 from minutebook.errors import MinutebookError
 from minutebook.store.lineage import align_changes
 from minutebook.store.reviews import EDITABLE, Action, Decision, append, record_row, validate_edits
 
-review_app = typer.Typer(
+review_app = App(
     help="Accept, reject or correct extracted records; decisions survive every re-run.",
-    rich_markup_mode=None,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    pretty_exceptions_show_locals=False,
     epilog="Example: minutebook review accept 3f2a9c0d1e4b5a67 --by 'J Smith' --note 'checked'",
 )
 
-DbOption = Annotated[Path, typer.Option("--db", help="SQLite file to use.", envvar="MINUTEBOOK_DB")]
 ByOption = Annotated[
     str | None, typer.Option("--by", help="Who decided (default: your login name).")
 ]
@@ -79,7 +75,7 @@ def _decide(
     db = _open(db_path)
     row = _current(db, db_path, record_id)
     append(db, [Decision(row["id"], action, _who(by), note, (), row["text_hash"])])
-    typer.echo(f"{action}ed {_describe(row)}", err=True)
+    conventions.note(f"{action}ed {_describe(row)}")
 
 
 def _describe(row: dict[str, Any]) -> str:
@@ -147,7 +143,7 @@ def edit_cmd(
         raise fail(f"record {row['id']}: {exc}") from None
     append(db, [Decision(row["id"], "edit", _who(by), note, edits, row["text_hash"])])
     fields = ", ".join(f"{f}={v!r}" for f, v in edits)
-    typer.echo(f"edited {_describe(row)}: {fields}", err=True)
+    conventions.note(f"edited {_describe(row)}: {fields}")
 
 
 @review_app.command("export", epilog="Example: minutebook review export --out review.csv")
@@ -168,7 +164,7 @@ def export_cmd(
             reviewsheet.write(handle, rows)
     except OSError as exc:
         raise fail(f"{out}: cannot write ({exc.strerror})") from None
-    typer.echo(f"wrote {len(rows)} records to {out}", err=True)
+    conventions.note(f"wrote {len(rows)} records to {out}")
 
 
 @review_app.command(
@@ -189,12 +185,11 @@ def import_cmd(
     try:
         decisions = reviewsheet.read(db, sheet, _who(by))
     except MinutebookError as exc:
-        raise fail(str(exc), 1) from None
+        raise fail(str(exc), Exit.FAILED) from None
     written = append(db, decisions)
     counts = {a: sum(d.action == a for d in decisions) for a in ("accept", "reject", "edit")}
     edits = sum(len(d.edits) for d in decisions)
-    typer.echo(
+    conventions.note(
         f"{sheet}: {len(decisions)} records reviewed ({counts['accept']} accepted, "
-        f"{counts['reject']} rejected, {edits} fields edited; {written} review rows)",
-        err=True,
+        f"{counts['reject']} rejected, {edits} fields edited; {written} review rows)"
     )

@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from minutebook.commands import fail, open_current
+from minutebook.conventions import DbOption, note
 from minutebook.store.analytics import Filters, is_iso_prefix, search
 
 
@@ -36,9 +37,7 @@ def search_cmd(
         str | None,
         typer.Argument(help="Words that must all occur in the text or item title (optional)."),
     ] = None,
-    db_path: Annotated[
-        Path, typer.Option("--db", help="SQLite file to read.", envvar="MINUTEBOOK_DB")
-    ] = Path("minutebook.db"),
+    db_path: DbOption = Path("minutebook.db"),
     kind: Annotated[Kind | None, typer.Option("--kind", help="Only this kind.")] = None,
     owner: Annotated[
         str | None, typer.Option("--owner", help="Owner contains this (any case).")
@@ -82,7 +81,7 @@ def search_cmd(
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
     else:
         _print_table(rows)
-    typer.echo(f"{len(rows)} records", err=True)
+    note(f"{len(rows)} records")
 
 
 def _print_table(rows: list[dict[str, Any]]) -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from minutebook.commands import fail, require_db
+from minutebook.conventions import DbOption, note
 from minutebook.errors import MinutebookError
 from minutebook.lifecycle import rebuild
 from minutebook.store import open_db
@@ -66,9 +67,7 @@ def make_datasette(db_path: Path) -> Datasette:
 
 
 def serve_cmd(
-    db_path: Annotated[
-        Path, typer.Option("--db", help="SQLite file to serve.", envvar="MINUTEBOOK_DB")
-    ] = Path("minutebook.db"),
+    db_path: DbOption = Path("minutebook.db"),
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", "-p", help="Port to listen on.")] = 8001,
     write_metadata: Annotated[
@@ -82,17 +81,17 @@ def serve_cmd(
     """Serve the database in Datasette: tables, views, full-text search, canned queries."""
     if write_metadata is not None:
         write_metadata.write_text(metadata_text(), encoding="utf-8")
-        typer.echo(f"wrote {write_metadata}", err=True)
+        note(f"wrote {write_metadata}")
         return
     require_db(db_path)
     try:
         ds = make_datasette(db_path)
     except MinutebookError as exc:
-        raise fail(str(exc), 1) from None
+        raise fail(str(exc)) from None
     import uvicorn  # a datasette dependency
 
     asyncio.run(ds.invoke_startup())
-    typer.echo(f"serving {db_path} on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    note(f"serving {db_path} on http://{host}:{port}/ (Ctrl-C to stop)")
     uvicorn.run(ds.app(), host=host, port=port, log_level="warning")
 
 

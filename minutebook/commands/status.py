@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from minutebook.commands import fail, open_current
+from minutebook.conventions import DbOption
 from minutebook.lifecycle.due import days_outstanding, is_open
 from minutebook.lifecycle.links import code_key
 from minutebook.models.lifecycle import Recommendation, RecommendationEvent, Standing
@@ -39,7 +40,7 @@ def _as_of(value: str | None) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise fail(f"--as-of {value!r} is not a date; use YYYY-MM-DD", 2) from None
+        raise fail(f"--as-of {value!r} is not a date; use YYYY-MM-DD") from None
 
 
 def _recommendations(db: sqlite_utils.Database) -> list[Recommendation]:
@@ -154,9 +155,7 @@ def register(app: typer.Typer) -> None:
         refresh: Annotated[
             bool, typer.Option("--refresh", help="Relink and rebuild the histories first.")
         ] = False,
-        db_path: Annotated[
-            Path, typer.Option("--db", help="SQLite file.", envvar="MINUTEBOOK_DB")
-        ] = Path("minutebook.db"),
+        db_path: DbOption = Path("minutebook.db"),
     ) -> None:
         """Follow recommendations across minutes and trackers: a timeline, or open/overdue ones."""
         day = _as_of(as_of)
@@ -169,8 +168,7 @@ def register(app: typer.Typer) -> None:
             if not found:
                 raise fail(
                     f"{db_path}: no recommendation with code {code!r}; "
-                    "list them with 'minutebook status --open'",
-                    1,
+                    "list them with 'minutebook status --open'"
                 )
             for rec in found:
                 out.print(timeline(rec, _events(db, rec.id), day, standing[rec.id]))

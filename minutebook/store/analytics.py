@@ -43,7 +43,6 @@ _ANY_SIGHTING = (
 _DEADLINE_END = deadline_end("r.deadline")
 
 VIEWS: dict[str, str] = {
-    "recommendation_standing": STANDING_VIEW,
     "open_items": f"""
 SELECT e.kind, e.code, e.item_title, e.text, e.recipient, e.owner, r.deadline,
   {_DEADLINE_END} AS deadline_end, {_MEETING} AS meeting_date, e.progress, r.status,
@@ -80,6 +79,7 @@ FROM effective_records e JOIN documents d ON d.id = e.document_id
 WHERE {_CURRENT}
 GROUP BY d.committee, year
 ORDER BY d.committee, year""",
+    "recommendation_standing": STANDING_VIEW,
 }
 
 INDEXES: list[tuple[str, list[str]]] = [

@@ -107,7 +107,7 @@ def test_serve_without_datasette_says_how_to_install(
 ) -> None:
     monkeypatch.setitem(sys.modules, "datasette.app", None)  # import now raises ImportError
     result = runner.invoke(app, ["serve", "--db", str(served)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a missing optional extra: usage (exit-code table)
     assert result.stderr.strip() == (
         f"error: {served}: Datasette is not installed; run: pip install 'minutebook[datasette]'"
     )
