@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -20,7 +21,7 @@ from minutebook.conventions import VERBOSE_ENV, App, DbOption, DebugOption, Exit
 from minutebook.errors import MinutebookError, PatternFileError
 from minutebook.lifecycle import rebuild as rebuild_lifecycle
 from minutebook.models import Record
-from minutebook.output import write_csv
+from minutebook.output import ExcelOption, Format, FormatOption, emit, plain_table
 from minutebook.progress import BatchProgress
 from minutebook.store import analytics, open_db
 from minutebook.store.lineage import align_changes
@@ -31,12 +32,6 @@ class OutputFormat(enum.StrEnum):
     jsonl = "jsonl"
     json = "json"
     table = "table"
-
-
-class ExportFormat(enum.StrEnum):
-    csv = "csv"
-    json = "json"
-    jsonl = "jsonl"
 
 
 app = App(
@@ -236,13 +231,12 @@ def _table(records: list[Record], why: bool) -> Table:
 
 
 @app.command(
-    "export", epilog="Example: minutebook export --db minutebook.db --format csv > records.csv"
+    "export",
+    epilog="Example: minutebook export --db minutebook.db --format csv --excel > records.csv",
 )
 def export_cmd(
     db_path: DbOption = Path("minutebook.db"),
-    fmt: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ExportFormat.csv,
+    fmt: FormatOption = Format.csv,
     include_removed: Annotated[
         bool, typer.Option("--include-removed", help="Also records no longer in their document.")
     ] = False,
@@ -250,40 +244,56 @@ def export_cmd(
         str | None,
         typer.Option("--view", help=f"Export a view instead: {', '.join(analytics.view_names())}."),
     ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", help="Only records new, changed or removed by runs since this ISO date."
+        ),
+    ] = None,
+    all_columns: Annotated[
+        bool,
+        typer.Option("--all-columns", help="Also the record's internal columns (ids, spans …)."),
+    ] = False,
+    excel: ExcelOption = False,
 ) -> None:
-    """Write the stored records (or one view) to stdout as CSV, JSON or JSON Lines."""
+    """Write the stored records (or one view) to stdout: people's columns first."""
     if view is not None and view not in analytics.view_names():
         raise fail(f"no view {view!r}; choose one of: {', '.join(analytics.view_names())}")
+    if since is not None and not _is_date(since):
+        raise fail(f"--since {since!r} is not a date; try --since 2026-01-31")
     db = open_current(db_path)
     if view is not None:
         columns, rows = analytics.view_rows(db, view)
     else:
-        where = "" if include_removed else "where status = 'current'"
         # effective values: clerks' edits applied, rejected records left out
-        rows = list(
-            db.query(f"select * from effective_records {where} order by document_id, start")
+        columns, rows = analytics.export_records(
+            db,
+            include_removed=include_removed,
+            changed_since=since,
+            all_columns=all_columns or fmt in (Format.json, Format.jsonl),
         )
-        columns = [c.name for c in db.view("effective_records").columns]
-    if fmt is ExportFormat.csv:
-        write_csv(sys.stdout, columns, rows)
-    elif fmt is ExportFormat.json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
-    else:
-        for row in rows:
-            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    emit(fmt, columns, rows, lambda: plain_table(columns, rows), excel=excel)
 
 
-@app.command("failures", epilog="Example: minutebook failures --db minutebook.db")
-def failures_cmd(db_path: DbOption = Path("minutebook.db")) -> None:
+def _is_date(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+@app.command("failures", epilog="Example: minutebook failures --db minutebook.db --format csv")
+def failures_cmd(
+    db_path: DbOption = Path("minutebook.db"), fmt: FormatOption = Format.table
+) -> None:
     """List the files that failed in the latest run, with the reason."""
     db = open_existing(db_path)
     rows = list(
         db.query("select * from failures where run_id = (select max(id) from runs) order by id")
     )
-    table = Table("path", "stage", "reason", "message")
-    for r in rows:
-        table.add_row(r["path"], r["stage"], r["reason"], r["message"])
-    _stdout().print(table)
+    columns = ["path", "stage", "reason", "message", "at", "run_id"]
+    emit(fmt, columns, rows, lambda: plain_table(columns[:4], rows))
 
 
 register_all(app)

@@ -53,6 +53,39 @@ def open_current(db_path: Path, refresh: bool = False) -> sqlite_utils.Database:
     return db
 
 
+MIN_PREFIX = 6  # characters of an id a clerk must give; 16^6 leaves few collisions
+
+
+def resolve_id(
+    db: sqlite_utils.Database, db_path: Path, given: str, *, current_only: bool = False
+) -> str:
+    """The record id that `given` is, or is the start of (exit 2 with one line otherwise).
+
+    An ambiguous prefix lists the records it matches, so the clerk can pick one.
+    """
+    given = given.strip()
+    sql = "select id, kind, code, status from records where {} order by id"
+    rows = list(db.query(sql.format("id = ?"), [given]))
+    if not rows:
+        if len(given) < MIN_PREFIX:
+            raise fail(f"record id {given!r} is too short; give at least {MIN_PREFIX} characters")
+        rows = list(db.query(sql.format("substr(id, 1, ?) = ?"), [len(given), given]))
+    if current_only:
+        rows = [r for r in rows if r["status"] == "current"]
+    if not rows:
+        raise fail(
+            f"{db_path}: no {'current ' if current_only else ''}record {given!r}; copy an id "
+            "from 'minutebook report' or 'minutebook review export'"
+        )
+    if len(rows) > 1:
+        shown = "; ".join(f"{r['id']} ({r['kind']} {r['code'] or '(no code)'})" for r in rows[:10])
+        more = f"; and {len(rows) - 10} more" if len(rows) > 10 else ""
+        raise fail(
+            f"{db_path}: record id {given!r} is ambiguous: {shown}{more}; give more characters"
+        )
+    return str(rows[0]["id"])
+
+
 def register_all(app: typer.Typer) -> None:
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         module = importlib.import_module(f"{__name__}.{info.name}")

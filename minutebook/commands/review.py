@@ -11,7 +11,7 @@ import sqlite_utils
 import typer
 
 from minutebook import conventions, reviewsheet
-from minutebook.commands import fail, open_existing
+from minutebook.commands import fail, open_existing, resolve_id
 from minutebook.conventions import App, DbOption, Exit
 from minutebook.errors import MinutebookError
 from minutebook.store.lineage import align_changes
@@ -26,7 +26,9 @@ ByOption = Annotated[
     str | None, typer.Option("--by", help="Who decided (default: your login name).")
 ]
 NoteOption = Annotated[str | None, typer.Option("--note", help="Why, in a few words.")]
-IdArgument = Annotated[str, typer.Argument(help="A record id, as shown in the report.")]
+IdArgument = Annotated[
+    str, typer.Argument(help="A record id as shown in the report, or its first 6+ characters.")
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -49,12 +51,9 @@ def _who(by: str | None) -> str | None:
 
 
 def _current(db: sqlite_utils.Database, db_path: Path, record_id: str) -> dict[str, Any]:
-    row = record_row(db, record_id.strip())
-    if row is None:
-        raise fail(
-            f"{db_path}: no record {record_id!r}; copy an id from 'minutebook report' "
-            "or 'minutebook review export'"
-        )
+    row = record_row(db, resolve_id(db, db_path, record_id))
+    if row is None:  # in records but not in reviewed_records: cannot happen, say so plainly
+        raise fail(f"{db_path}: record {record_id!r} has no reviewable row")
     if row["status"] != "current":
         link = db.execute(
             "select new_id, run_id from record_lineage where old_id = ? order by id desc limit 1",

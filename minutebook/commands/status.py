@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import sqlite_utils
 import typer
-from rich.console import Console
+from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
@@ -17,6 +17,7 @@ from minutebook.conventions import DbOption
 from minutebook.lifecycle.due import days_outstanding, is_open
 from minutebook.lifecycle.links import code_key
 from minutebook.models.lifecycle import Recommendation, RecommendationEvent, Standing
+from minutebook.output import Format, FormatOption, emit
 from minutebook.store.standing import standings
 
 EXAMPLE = "Example: minutebook status 'SPCLL 43' --db minutebook.db"
@@ -136,7 +137,51 @@ def listing(
 
 def _matching(recs: list[Recommendation], code: str) -> list[Recommendation]:
     key = code_key(code)
-    return [r for r in recs if r.id == code or (key and code_key(r.code) == key)]
+    if code.startswith("rec-"):  # an id, or its first characters as `links` accepts
+        return [r for r in recs if r.id.startswith(code)]
+    return [r for r in recs if key and code_key(r.code) == key]
+
+
+# machine formats: where each recommendation stands, person columns first
+LIST_COLUMNS = (
+    "committee",
+    "code",
+    "kind",
+    "text",
+    "owner",
+    "deadline",
+    "status",
+    "standing",
+    "days_open",
+    "first_seen",
+    "last_update",
+    "closed_on",
+    "status_words",
+    "source",
+    "id",
+    "latest_record_id",
+)
+EVENT_COLUMNS = tuple(RecommendationEvent.model_fields)
+
+
+def _chosen(
+    recs: list[Recommendation], standing: dict[str, Standing], flags: tuple[bool, bool], day: str
+) -> tuple[list[Recommendation], str]:
+    open_only, overdue = flags
+    if overdue:
+        chosen = [r for r in recs if standing[r.id] == "overdue"]
+        return chosen, f"Past deadline on {day}: {len(chosen)}"
+    if open_only:
+        chosen = [r for r in recs if standing[r.id] in ("open", "overdue")]
+        return chosen, f"Open on {day}: {len(chosen)}"
+    return recs, f"All recommendations and actions followed: {len(recs)}"
+
+
+def _rows(
+    db: sqlite_utils.Database, chosen: list[Recommendation], day: date
+) -> list[dict[str, Any]]:
+    by_id = {row["id"]: row for row in standings(db, day)}
+    return [by_id[r.id] | {"days_open": days_outstanding(r, day)} for r in chosen]
 
 
 def register(app: typer.Typer) -> None:
@@ -156,13 +201,13 @@ def register(app: typer.Typer) -> None:
             bool, typer.Option("--refresh", help="Relink and rebuild the histories first.")
         ] = False,
         db_path: DbOption = Path("minutebook.db"),
+        fmt: FormatOption = Format.table,
     ) -> None:
         """Follow recommendations across minutes and trackers: a timeline, or open/overdue ones."""
         day = _as_of(as_of)
         db = open_current(db_path, refresh)
         recs = _recommendations(db)
         standing = standing_on(db, day)
-        out = _console()
         if code is not None:
             found = _matching(recs, code)
             if not found:
@@ -170,16 +215,15 @@ def register(app: typer.Typer) -> None:
                     f"{db_path}: no recommendation with code {code!r}; "
                     "list them with 'minutebook status --open'"
                 )
-            for rec in found:
-                out.print(timeline(rec, _events(db, rec.id), day, standing[rec.id]))
+            events = [(rec, _events(db, rec.id)) for rec in found]
+            emit(
+                fmt,
+                EVENT_COLUMNS,
+                [e.model_dump() for _, evs in events for e in evs],
+                lambda: Group(*(timeline(r, evs, day, standing[r.id]) for r, evs in events)),
+            )
             return
-        if overdue:
-            chosen = [r for r in recs if standing[r.id] == "overdue"]
-            title = f"Past deadline on {day.isoformat()}: {len(chosen)}"
-        elif open_only:
-            chosen = [r for r in recs if standing[r.id] in ("open", "overdue")]
-            title = f"Open on {day.isoformat()}: {len(chosen)}"
-        else:
-            chosen = recs
-            title = f"All recommendations and actions followed: {len(chosen)}"
-        out.print(listing(chosen, day, title, standing))
+        chosen, title = _chosen(recs, standing, (open_only, overdue), day.isoformat())
+        emit(
+            fmt, LIST_COLUMNS, _rows(db, chosen, day), lambda: listing(chosen, day, title, standing)
+        )

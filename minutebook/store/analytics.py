@@ -138,17 +138,18 @@ class Filters:
 
 # column -> SQL, in the order `search` returns them
 _SEARCH_SELECT = {
-    "kind": "e.kind",
-    "code": "e.code",
-    "meeting_date": _MEETING,
     "committee": "d.committee",
+    "meeting_date": _MEETING,
+    "item_title": "e.item_title",
+    "code": "e.code",
+    "kind": "e.kind",
+    "text": "e.text",
     "owner": "e.owner",
     "deadline": "e.deadline",
     "status": "r.status",
-    "item_title": "e.item_title",
-    "text": "e.text",
     "source": "d.source",
     "page": "e.page",
+    "id": "e.id",
 }
 SEARCH_COLUMNS = tuple(_SEARCH_SELECT)
 
@@ -207,3 +208,59 @@ def view_rows(db: sqlite_utils.Database, name: str) -> tuple[list[str], list[dic
 def view_names() -> list[str]:
     """Every view an analyst may export, the review-aware base view first."""
     return ["effective_records", *VIEWS]
+
+
+# What a person reads first in an export; the record's own columns follow with --all-columns.
+PERSON_COLUMNS = (
+    "committee",
+    "meeting_date",
+    "item_title",
+    "code",
+    "kind",
+    "text",
+    "owner",
+    "deadline",
+    "status",
+    "source",
+    "page",
+)
+_PERSON_SELECT = {
+    "committee": "d.committee",
+    "meeting_date": _MEETING,
+    "status": "r.status",  # the recommendation's, from the status vocabulary
+    "source": "d.source",
+}
+
+
+def export_records(
+    db: sqlite_utils.Database,
+    *,
+    include_removed: bool = False,
+    changed_since: str | None = None,
+    all_columns: bool = False,
+) -> tuple[list[str], list[dict[str, Any]]]:
+    """Effective records, person columns first: (columns, rows) in document order.
+
+    changed_since (an ISO date) keeps records new, changed or removed by runs started on
+    or after it. The record's own `status` (current or removed) is `record_status`.
+    """
+    own = [c for c in db.view("effective_records").columns_dict if c not in PERSON_COLUMNS]
+    select = [f"{_PERSON_SELECT.get(c, 'e.' + c)} AS {c}" for c in PERSON_COLUMNS]
+    if all_columns:
+        select += [f"e.{c} AS {c}" for c in own] + ["e.status AS record_status"]
+    where = [] if include_removed else [_CURRENT]
+    params: dict[str, Any] = {}
+    if changed_since is not None:
+        where.append(
+            "max(coalesce(e.first_run, 0), coalesce(e.last_changed_run, 0), "
+            "coalesce(e.removed_run, 0)) >= "
+            "(SELECT coalesce(min(id), 1e18) FROM runs WHERE started_at >= :since)"
+        )
+        params["since"] = changed_since
+    sql = (
+        f"SELECT {', '.join(select)} FROM effective_records e "
+        f"JOIN documents d ON d.id = e.document_id {_ANY_SIGHTING} "
+        f"{'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY e.document_id, e.start"
+    )
+    columns = list(PERSON_COLUMNS) + ([*own, "record_status"] if all_columns else [])
+    return columns, list(db.query(sql, params))
