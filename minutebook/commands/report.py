@@ -34,10 +34,9 @@ def _runs(db: sqlite_utils.Database, run: int | None, since: str | None) -> list
         if not runs:
             raise fail(f"no run started on or after {day}; see 'minutebook ingest'")
         return runs
+    # no --run or --since: every run, of which the page keeps what awaits a decision
     query = (
-        "select * from runs where id = ?"
-        if run is not None
-        else ("select * from runs order by id desc limit 1")
+        "select * from runs where id = ?" if run is not None else "select * from runs order by id"
     )
     runs = list(db.query(query, [run] if run is not None else []))
     if not runs:
@@ -51,22 +50,33 @@ def report_cmd(
     ),
     db_path: DbOption = Path("minutebook.db"),
     run: Annotated[
-        int | None, typer.Option("--run", help="Report on this run (default: the latest).")
+        int | None,
+        typer.Option("--run", help="Report on this run only (default: all not yet reviewed)."),
     ] = None,
     since: Annotated[
         str | None,
         typer.Option("--since", help="Report on every run started on or after this date."),
     ] = None,
 ) -> None:
-    """Write one self-contained HTML page: per document, what is new, changed and removed.
+    """Write the clerk's review page: one self-contained HTML file.
 
-    Records whose reviewed text changed come first; rejected records are left out.
+    By default it holds everything not yet reviewed (new, changed, removed since the last
+    decisions), by document and meeting, with accept / reject / edit buttons and a 'Save
+    decisions' button whose file 'minutebook review import' applies. --run and --since
+    show what those runs changed instead.
     """
     db = open_current(db_path)
     runs = _runs(db, run, since)
     align_changes(db)
-    label = f"run {runs[0]['id']}" if len(runs) == 1 else f"runs since {since}"
-    html = render(db, runs, f"minutebook report: {db_path.name}, {label}")
+    pending = run is None and since is None
+    label = (
+        "not yet reviewed"
+        if pending
+        else (f"run {runs[0]['id']}" if run is not None else f"runs since {since}")
+    )
+    html = render(
+        db, runs, f"minutebook report: {db_path.name}, {label}", pending=pending, base=out.parent
+    )
     try:
         out.write_text(html, encoding="utf-8")
     except OSError as exc:
