@@ -17,10 +17,13 @@ from typer.testing import CliRunner
 
 from minutebook import workers
 from minutebook.cli import app
-from tests.conftest import ROOT, SAMPLES
+from tests.conftest import ROOT, SAMPLES, sample_paths
 from tests.fixtures import minutes_pdf
 
 runner = CliRunner()
+
+
+N = len(sample_paths())  # documents in samples/ (26 since the fourteen new seeds)
 
 
 def _job(path: Path, on_stage: Callable[[str], None]) -> str:
@@ -66,7 +69,7 @@ def test_batch_workers_1_and_2_store_the_same_records(tmp_path: Path) -> None:
         result = runner.invoke(app, ["ingest", str(SAMPLES), "--db", str(db), "--workers", n])
         assert result.exit_code == 0, result.stderr
     assert _records(one) == _records(two)
-    assert _count(one, "select count(*) from documents") == 12
+    assert _count(one, "select count(*) from documents") == N
 
 
 def test_batch_unchanged_files_are_skipped_and_force_reextracts(samples_copy: Path) -> None:
@@ -77,8 +80,8 @@ def test_batch_unchanged_files_are_skipped_and_force_reextracts(samples_copy: Pa
 
     again = runner.invoke(app, ["ingest", str(samples_copy), "--db", str(db)])
     assert again.exit_code == 0
-    assert "12 documents: 0 written" in again.stderr
-    assert "12 unchanged" in again.stderr
+    assert f"{N} documents: 0 written" in again.stderr
+    assert f"{N} unchanged" in again.stderr
     assert _records(db) == before
 
     # a re-published file (one more decision) is the only one parsed again
@@ -90,13 +93,13 @@ def test_batch_unchanged_files_are_skipped_and_force_reextracts(samples_copy: Pa
     )
     third = runner.invoke(app, ["ingest", str(samples_copy), "--db", str(db)])
     assert third.exit_code == 0
-    assert "12 documents: 1 written" in third.stderr
+    assert f"{N} documents: 1 written" in third.stderr
     assert f"ok      {changed}: 6 records (1 new, 0 updated, 0 removed)" in third.stderr
     assert len(_records(db)) == len(before) + 1
 
     forced = runner.invoke(app, ["ingest", str(samples_copy), "--db", str(db), "--force"])
     assert forced.exit_code == 0
-    assert "12 documents: 12 written" in forced.stderr
+    assert f"{N} documents: {N} written" in forced.stderr
     assert len(_records(db)) == len(before) + 1  # re-extracting the same content adds nothing
 
 
@@ -104,7 +107,7 @@ def test_batch_quiet_prints_only_the_summary(tmp_path: Path) -> None:
     result = runner.invoke(app, ["ingest", str(SAMPLES), "--db", str(tmp_path / "m.db"), "--quiet"])
     assert result.exit_code == 0
     assert "ok      " not in result.stderr
-    assert "12 documents: 12 written" in result.stderr
+    assert f"{N} documents: {N} written" in result.stderr
 
 
 def _corpus(folder: Path, copies: int) -> list[Path]:
