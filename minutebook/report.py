@@ -147,6 +147,20 @@ def _environment() -> Environment:
     )
 
 
+# the chart's colours, one per standing (open blue, overdue red, completed green, withdrawn grey)
+COLOURS = {"open": "#1a73e8", "overdue": "#d93025", "completed": "#34a853", "withdrawn": "#9aa0a6"}
+CHART_WIDTH = 360  # pixels for the longest bar
+
+
+@dataclass(frozen=True)
+class Segment:
+    name: str
+    count: int
+    x: float
+    width: float
+    colour: str
+
+
 @dataclass
 class Standing:
     """Where the recommendations stand on a day: counts per committee, and the overdue ones."""
@@ -155,6 +169,20 @@ class Standing:
     names: tuple[str, ...]
     by_committee: list[tuple[str, dict[str, int]]]
     overdue: list[dict[str, Any]]
+
+    @property
+    def bars(self) -> list[tuple[str, list[Segment]]]:
+        """One stacked bar per committee for the inline SVG chart, on one scale."""
+        top = max((sum(c.values()) for _, c in self.by_committee), default=0) or 1
+        out = []
+        for committee, counts in self.by_committee:
+            x, segments = 0.0, []
+            for name in self.names:
+                width = counts[name] / top * CHART_WIDTH
+                segments.append(Segment(name, counts[name], x, width, COLOURS[name]))
+                x += width
+            out.append((committee, segments))
+        return out
 
 
 def _standing(db: sqlite_utils.Database, day: date) -> Standing:
@@ -250,6 +278,7 @@ def render(
             totals=totals,
             standing=_standing(db, today or date.today()),
             pending=pending,
+            colours=COLOURS,
             link=lambda row: source_link(
                 row["source"] if "source" in row else docs[row["document_id"]],
                 row["page"],

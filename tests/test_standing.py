@@ -87,3 +87,33 @@ def test_standing_open_items_are_the_open_recommendations(samples_db: Path) -> N
     codes = {r["code"] for r in db.query("select code from open_items")}
     assert not codes & {"CFLLC 18/22", "CFLLC 19/22", "CFLLC 20/22", "CFLLC 27/22"}
     assert {"CFLLC 21/22", "CFLLC 23/22", "SPCLL.43"} <= codes
+
+
+def test_standing_report_chart_draws_the_table(samples_db: Path) -> None:
+    handle = open_db(samples_db)
+    runs = list(handle.query("select * from runs order by id desc limit 1"))
+    page = LexborHTMLParser(render(handle, runs, "report", today=DAY))
+    table = {}
+    for row in page.css("#standing tbody tr"):
+        committee = row.css_first("td").text()
+        for cell in row.css("td[data-standing]"):
+            if cell.text() != "0":
+                table[(committee, cell.attributes["data-standing"])] = int(cell.text())
+    chart = {
+        (bar.attributes["data-committee"], bar.attributes["data-standing"]): int(
+            bar.attributes["data-count"] or 0
+        )
+        for bar in page.css("#standing-chart rect[data-committee]")
+    }
+    assert chart == table
+    surrey = next(c for c, _ in chart if c.startswith("Children, Families, Lifelong Learning"))
+    assert chart[(surrey, "overdue")] == len(OVERDUE_ON_DAY)
+    # the longest bar is the committee with the most recommendations followed
+    widths = {
+        b.attributes["data-committee"]: 0.0
+        for b in page.css("#standing-chart rect[data-committee]")
+    }
+    for bar in page.css("#standing-chart rect[data-committee]"):
+        widths[bar.attributes["data-committee"]] += float(bar.attributes["width"] or 0)
+    totals = {c: sum(n for (k, _), n in table.items() if k == c) for c in widths}
+    assert max(widths, key=lambda c: widths[c]) == max(totals, key=lambda c: totals[c])
