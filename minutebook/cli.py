@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import enum
 import json
 import logging
 import os
 import sqlite3
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -17,10 +17,12 @@ from rich.console import Console
 from rich.table import Table
 
 from minutebook import batch
-from minutebook.commands import fail, open_existing, register_all
+from minutebook.commands import fail, open_current, open_existing, register_all
+from minutebook.conventions import VERBOSE_ENV, App, DbOption, DebugOption, Exit, library_logging
 from minutebook.errors import MinutebookError, PatternFileError, StorageError
 from minutebook.lifecycle import rebuild as rebuild_lifecycle
 from minutebook.models import Record
+from minutebook.output import ExcelOption, Format, FormatOption, emit, plain_table
 from minutebook.progress import BatchProgress
 from minutebook.store import analytics, open_db
 from minutebook.store.lineage import align_changes
@@ -29,35 +31,19 @@ from minutebook.store.storage import is_storage_failure, storage_error
 from minutebook.workers import WORKER_MEMORY_BYTES
 
 
-class Exit(enum.IntEnum):
-    OK = 0
-    SOME_FAILED = 1
-    USAGE = 2
-    STORAGE = 3  # the database could not be written: disk full, I/O error, read-only
-    INTERRUPTED = 130
-
-
 class OutputFormat(enum.StrEnum):
     jsonl = "jsonl"
     json = "json"
     table = "table"
 
 
-class ExportFormat(enum.StrEnum):
-    csv = "csv"
-    json = "json"
-    jsonl = "jsonl"
-
-
-app = typer.Typer(
+app = App(
     help="Turn published committee minutes into a SQLite database of decisions and actions.",
-    rich_markup_mode=None,
-    no_args_is_help=True,
-    # locals would print minutes text; batch.py catches errors anyway and --debug re-raises
-    pretty_exceptions_enable=False,
-    pretty_exceptions_show_locals=False,
     epilog="Example: minutebook ingest samples/ --db minutebook.db",
 )
+# Worker processes are spawned: they import this module (the console script's __main__)
+# but never run a command, so the parent's --verbose reaches them through the environment.
+library_logging(bool(os.environ.get(VERBOSE_ENV)))
 err = Console(stderr=True)
 MB = 1024 * 1024
 JSONL_KEYS = (
@@ -78,13 +64,6 @@ JSONL_KEYS = (
     "end",
     "rule",
 )
-
-DbOption = Annotated[
-    Path, typer.Option("--db", help="SQLite file to write.", envvar="MINUTEBOOK_DB")
-]
-DebugOption = Annotated[
-    bool, typer.Option("--debug", help="Show tracebacks instead of one-line errors.")
-]
 
 
 def _say(message: str) -> None:
@@ -134,7 +113,7 @@ def ingest_cmd(
     except MinutebookError as exc:
         raise fail(str(exc)) from None
     if failed:
-        raise typer.Exit(int(Exit.SOME_FAILED))
+        raise typer.Exit(int(Exit.FAILED))
 
 
 _KEPT = ", then re-run: the documents stored so far are kept and the re-run carries on"
@@ -185,7 +164,21 @@ def _ingest(
         rebuild_lifecycle(db)  # recommendations followed across documents, incl. this run's
     checkpoint(db)
     progress.summary(db_path)
+    for path, problem in _unreadable(paths, files, {o.path for o in outcomes if not o.ok}):
+        _say(f"warning: {path}: {problem}")
     return progress.tally.failed
+
+
+def _unreadable(paths: list[Path], files: list[Path], failed: set[str]) -> list[tuple[Path, str]]:
+    """Paths given that hold no document, or none that could be read: success says nothing."""
+    out = []
+    for path in paths:
+        under = [f for f in files if f == path or path in f.parents]
+        if not under:
+            out.append((path, "no documents found (PDF, HTML, DOCX, TXT); check the path"))
+        elif all(str(f) in failed for f in under):
+            out.append((path, "no readable document; see 'minutebook failures'"))
+    return out
 
 
 @app.command(
@@ -206,6 +199,10 @@ def extract_cmd(
     from minutebook.extract import describe, extract, load_vocabularies
     from minutebook.ingest import load
 
+    if not path.exists():
+        raise fail(f"{path}: no such file; give the path of a minutes or tracker file")
+    if why and fmt is not OutputFormat.table:
+        raise fail("--why shows beside each record in a table: add --format table")
     try:
         load_vocabularies()  # a bad pattern file is reported whatever this file holds
         document = describe(load(path))
@@ -215,7 +212,7 @@ def extract_cmd(
             raise
         # a bad pattern file is set-up, not this document: the same as a usage error
         setup = isinstance(exc, PatternFileError)
-        raise fail(str(exc), Exit.USAGE if setup else Exit.SOME_FAILED) from None
+        raise fail(str(exc), Exit.USAGE if setup else Exit.FAILED) from None
     for warning in document.warnings:
         _say(f"warning: {path}: {warning}")
     if fmt is OutputFormat.jsonl:
@@ -270,13 +267,12 @@ def _table(records: list[Record], why: bool) -> Table:
 
 
 @app.command(
-    "export", epilog="Example: minutebook export --db minutebook.db --format csv > records.csv"
+    "export",
+    epilog="Example: minutebook export --db minutebook.db --format csv --excel > records.csv",
 )
 def export_cmd(
     db_path: DbOption = Path("minutebook.db"),
-    fmt: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ExportFormat.csv,
+    fmt: FormatOption = Format.csv,
     include_removed: Annotated[
         bool, typer.Option("--include-removed", help="Also records no longer in their document.")
     ] = False,
@@ -284,42 +280,56 @@ def export_cmd(
         str | None,
         typer.Option("--view", help=f"Export a view instead: {', '.join(analytics.view_names())}."),
     ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", help="Only records new, changed or removed by runs since this ISO date."
+        ),
+    ] = None,
+    all_columns: Annotated[
+        bool,
+        typer.Option("--all-columns", help="Also the record's internal columns (ids, spans …)."),
+    ] = False,
+    excel: ExcelOption = False,
 ) -> None:
-    """Write the stored records (or one view) to stdout as CSV, JSON or JSON Lines."""
+    """Write the stored records (or one view) to stdout: people's columns first."""
     if view is not None and view not in analytics.view_names():
         raise fail(f"no view {view!r}; choose one of: {', '.join(analytics.view_names())}")
-    db = open_existing(db_path)
+    if since is not None and not _is_date(since):
+        raise fail(f"--since {since!r} is not a date; try --since 2026-01-31")
+    db = open_current(db_path)
     if view is not None:
         columns, rows = analytics.view_rows(db, view)
     else:
-        where = "" if include_removed else "where status = 'current'"
         # effective values: clerks' edits applied, rejected records left out
-        rows = list(
-            db.query(f"select * from effective_records {where} order by document_id, start")
+        columns, rows = analytics.export_records(
+            db,
+            include_removed=include_removed,
+            changed_since=since,
+            all_columns=all_columns or fmt in (Format.json, Format.jsonl),
         )
-        columns = [c.name for c in db.view("effective_records").columns]
-    if fmt is ExportFormat.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    elif fmt is ExportFormat.json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
-    else:
-        for row in rows:
-            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    emit(fmt, columns, rows, lambda: plain_table(columns, rows), excel=excel)
 
 
-@app.command("failures", epilog="Example: minutebook failures --db minutebook.db")
-def failures_cmd(db_path: DbOption = Path("minutebook.db")) -> None:
+def _is_date(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+@app.command("failures", epilog="Example: minutebook failures --db minutebook.db --format csv")
+def failures_cmd(
+    db_path: DbOption = Path("minutebook.db"), fmt: FormatOption = Format.table
+) -> None:
     """List the files that failed in the latest run, with the reason."""
     db = open_existing(db_path)
     rows = list(
         db.query("select * from failures where run_id = (select max(id) from runs) order by id")
     )
-    table = Table("path", "stage", "reason", "message")
-    for r in rows:
-        table.add_row(r["path"], r["stage"], r["reason"], r["message"])
-    _stdout().print(table)
+    columns = ["path", "stage", "reason", "message", "at", "run_id"]
+    emit(fmt, columns, rows, lambda: plain_table(columns[:4], rows))
 
 
 register_all(app)
@@ -327,6 +337,4 @@ register_all(app)
 
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    # pdfminer logs font warnings from real council PDFs that say nothing about the text
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     app()

@@ -11,16 +11,21 @@ import base64
 import difflib
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import sqlite_utils
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from minutebook.models.lifecycle import STANDINGS
 from minutebook.store.lineage import Change, DocumentChanges, changes, words
 from minutebook.store.reviews import edited_fields, stale_records
+from minutebook.store.standing import standings
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -142,13 +147,112 @@ def _environment() -> Environment:
     )
 
 
-def render(db: sqlite_utils.Database, runs: list[dict[str, Any]], title: str) -> str:
-    """The report on these runs (oldest first) as one HTML page."""
+# the chart's colours, one per standing (open blue, overdue red, completed green, withdrawn grey)
+COLOURS = {"open": "#1a73e8", "overdue": "#d93025", "completed": "#34a853", "withdrawn": "#9aa0a6"}
+CHART_WIDTH = 360  # pixels for the longest bar
+
+
+@dataclass(frozen=True)
+class Segment:
+    name: str
+    count: int
+    x: float
+    width: float
+    colour: str
+
+
+@dataclass
+class Standing:
+    """Where the recommendations stand on a day: counts per committee, and the overdue ones."""
+
+    day: date
+    names: tuple[str, ...]
+    by_committee: list[tuple[str, dict[str, int]]]
+    overdue: list[dict[str, Any]]
+
+    @property
+    def bars(self) -> list[tuple[str, list[Segment]]]:
+        """One stacked bar per committee for the inline SVG chart, on one scale."""
+        top = max((sum(c.values()) for _, c in self.by_committee), default=0) or 1
+        out = []
+        for committee, counts in self.by_committee:
+            x, segments = 0.0, []
+            for name in self.names:
+                width = counts[name] / top * CHART_WIDTH
+                segments.append(Segment(name, counts[name], x, width, COLOURS[name]))
+                x += width
+            out.append((committee, segments))
+        return out
+
+
+def _standing(db: sqlite_utils.Database, day: date) -> Standing:
+    rows = standings(db, day)
+    counts: dict[str, dict[str, int]] = {}
+    for row in rows:
+        per = counts.setdefault(
+            row["committee"] or "(committee not found)", dict.fromkeys(STANDINGS, 0)
+        )
+        per[row["standing"]] += 1
+    overdue = sorted(
+        (r for r in rows if r["standing"] == "overdue"),
+        key=lambda r: (r["deadline_end"], r["code"] or ""),
+    )
+    return Standing(day, STANDINGS, sorted(counts.items()), overdue)
+
+
+def _to_review(section: Section, removed_after: set[int]) -> Section:
+    """Only what awaits a decision: records never decided on, or decided on other text;
+    removals since the clerk's last decision."""
+
+    def waiting(c: Card) -> bool:
+        return not c.row["review_state"] or c.stale
+
+    section.new = [c for c in section.new if waiting(c)]
+    section.changed = [c for c in section.changed if waiting(c)]
+    section.removed = [c for c in section.removed if c.row["removed_run"] in removed_after]
+    section.unchanged = []
+    return section
+
+
+def _removed_after_last_review(db: sqlite_utils.Database) -> set[int]:
+    last = db.execute("select max(at) from reviews").fetchone()[0]
+    query = "select id from runs" + (" where started_at > ?" if last else "")
+    return {int(r[0]) for r in db.execute(query, [last] if last else [])}
+
+
+def source_link(source: str, page: int | None, fmt: str | None, base: Path) -> str:
+    """A link from the report's folder to the source file, at its page for a PDF."""
+    target = os.path.relpath(Path(source).resolve(), base.resolve())
+    href = "/".join(quote(part) for part in Path(target).parts)
+    return f"{href}#page={page}" if fmt == "pdf" and page else href
+
+
+def render(
+    db: sqlite_utils.Database,
+    runs: list[dict[str, Any]],
+    title: str,
+    today: date | None = None,
+    *,
+    pending: bool = False,
+    base: Path | None = None,
+) -> str:
+    """The report on these runs (oldest first) as one HTML page; standing as of today.
+
+    pending=True (runs: every run) keeps only what awaits a clerk's decision. Links to the
+    sources are relative to base, the folder the page is written to.
+    """
     run_ids = [int(r["id"]) for r in runs]
     edits = edited_fields(db)
     sections = [_section(dc, edits) for dc in changes(db, run_ids)]
+    if pending:
+        removed_after = _removed_after_last_review(db)
+        sections = [_to_review(s, removed_after) for s in sections]
+        sections = [s for s in sections if s.touched]
+    folder = base or Path.cwd()
+    formats = {s.document["id"]: s.document["format"] for s in sections}
     sections.sort(key=lambda s: (not s.touched, s.name))
     names = {s.document["id"]: s.name for s in sections}
+    docs = {d["id"]: d["source"] for d in db.query("select id, source from documents")}
     stale = [
         Card(r, "stale", edits.get(r["id"], []), _warnings(r["warnings"]))
         for r in stale_records(db)
@@ -172,6 +276,15 @@ def render(db: sqlite_utils.Database, runs: list[dict[str, Any]], title: str) ->
             stale=stale,
             names=names,
             totals=totals,
+            standing=_standing(db, today or date.today()),
+            pending=pending,
+            colours=COLOURS,
+            link=lambda row: source_link(
+                row["source"] if "source" in row else docs[row["document_id"]],
+                row["page"],
+                formats.get(row["document_id"]),
+                folder,
+            ),
             hidden=hidden,
             kinds=("resolution", "recommendation", "action"),
             style=Markup(style),  # our own file, not data: must not be escaped

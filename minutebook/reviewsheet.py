@@ -9,12 +9,15 @@ first; one bad row means nothing is written.
 from __future__ import annotations
 
 import csv
+import io
+import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
 import sqlite_utils
 
+from minutebook.output import uncsv_cell, write_csv
 from minutebook.store.reviews import EDITABLE, Decision, ReviewError, validate_edits
 
 CONTEXT = ("record_id", "document", "page", "review_state", "review_stale", "text_hash")
@@ -58,46 +61,77 @@ def _cell(value: object, name: str) -> str:
 
 
 def write(out: IO[str], rows: Iterable[dict[str, object]]) -> None:
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    write_csv(out, COLUMNS, rows)
+
+
+# what the report page's "save decisions" button writes; `review import` reads it like a sheet
+DECISIONS_FORMAT = "minutebook-decisions"
 
 
 def read(db: sqlite_utils.Database, path: Path, by_default: str | None) -> list[Decision]:
-    """Every decision in the sheet, or ReviewError listing every bad line.
+    """Every decision in the sheet (CSV) or decisions file (JSON), or ReviewError listing
+    every bad line.
 
     Raises:
         ReviewError: a missing column, an unknown record, a bad decision or field value, or
             a record whose extracted values changed since the export (export again).
     """
     try:
-        handle = path.open(encoding="utf-8-sig", newline="")
-    except OSError as exc:
-        raise ReviewError(str(path), f"cannot read the sheet ({exc.strerror})") from None
-    with handle:
-        reader = csv.DictReader(handle)
-        missing = [
-            c for c in ("record_id", "text_hash", *DECISION) if c not in (reader.fieldnames or [])
-        ]
-        if missing:
-            raise ReviewError(
-                str(path),
-                f"missing column(s) {', '.join(missing)}; start from 'minutebook review export'",
-            )
-        current = {r["id"]: r for r in _current(db)}
-        decisions: list[Decision] = []
-        errors: list[str] = []
-        for line in reader:
-            try:
-                decision = _decision(line, current, by_default)
-            except ValueError as exc:
-                errors.append(f"line {reader.line_num}: {exc}")
-                continue
-            if decision is not None:
-                decisions.append(decision)
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        why = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+        raise ReviewError(str(path), f"cannot read the sheet ({why})") from None
+    lines = _json_lines(path, text) if path.suffix.lower() == ".json" else _csv_lines(path, text)
+    current = {r["id"]: r for r in _current(db)}
+    decisions: list[Decision] = []
+    errors: list[str] = []
+    for number, line in lines:
+        try:
+            decision = _decision(line, current, by_default)
+        except ValueError as exc:
+            errors.append(f"line {number}: {exc}")
+            continue
+        if decision is not None:
+            decisions.append(decision)
     if errors:
         raise ReviewError(str(path), "; ".join(errors) + "; nothing was applied")
     return decisions
+
+
+def _csv_lines(path: Path, text: str) -> list[tuple[int, dict[str, str | None]]]:
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    missing = [
+        c for c in ("record_id", "text_hash", *DECISION) if c not in (reader.fieldnames or [])
+    ]
+    if missing:
+        raise ReviewError(
+            str(path),
+            f"missing column(s) {', '.join(missing)}; start from 'minutebook review export'",
+        )
+    out: list[tuple[int, dict[str, str | None]]] = []
+    for line in reader:
+        # export put an apostrophe before cells a spreadsheet would run; take exactly that off
+        decoded = {k: uncsv_cell(v) if k in EDITABLE and v else v for k, v in line.items()}
+        out.append((reader.line_num, decoded))
+    return out
+
+
+def _json_lines(path: Path, text: str) -> list[tuple[int, dict[str, str | None]]]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ReviewError(str(path), f"not a decisions file (bad JSON: {exc.msg})") from None
+    if not isinstance(data, dict) or data.get("format") != DECISIONS_FORMAT:
+        raise ReviewError(
+            str(path), "not a decisions file; save one from the report's 'Save decisions' button"
+        )
+    rows = data.get("decisions")
+    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+        raise ReviewError(str(path), "'decisions' must be a list of objects")
+    return [
+        (n, {str(k): None if v is None else str(v) for k, v in row.items()})
+        for n, row in enumerate(rows, start=1)
+    ]
 
 
 def _decision(
@@ -110,11 +144,8 @@ def _decision(
     verdict = (line.get("decision") or "").strip().lower()
     if verdict not in ("", "accept", "reject"):
         raise ValueError(f"decision {verdict!r} is not accept, reject or empty")
-    raw = {
-        name: (line.get(name) or "").strip()
-        for name in EDITABLE
-        if name in line and (line.get(name) or "").strip() != _cell(now[name], name)
-    }
+    cells = {name: (line.get(name) or "").strip() for name in EDITABLE if name in line}
+    raw = {name: v for name, v in cells.items() if v != _cell(now[name], name)}
     if not raw and not verdict:
         return None
     if (line.get("text_hash") or "").strip() != now["text_hash"]:

@@ -128,7 +128,11 @@ def test_export_csv_lists_current_records(tmp_path: Path) -> None:
     result = runner.invoke(app, ["export", "--db", str(db), "--format", "csv"])
     assert result.exit_code == 0
     lines = result.stdout.strip().splitlines()
-    assert lines[0].startswith("id,document_id")
+    # what a person reads first; the internal columns only with --all-columns
+    assert (
+        lines[0]
+        == "committee,meeting_date,item_title,code,kind,text,owner,deadline,status,source,page"
+    )
     assert len(lines) == 1 + 12
 
 

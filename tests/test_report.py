@@ -70,9 +70,14 @@ def test_report_escapes_markup_in_clauses(small_db: Path, tmp_path: Path) -> Non
     assert len(page.css("script")) == 1  # ours, allowed by hash in the CSP
     texts = [n.text() for n in page.css("article .text")]
     assert HOSTILE in texts
-    # self-contained: nothing to fetch
+    # self-contained: nothing to fetch; the only links lead to the source files, relatively
     assert "://" not in html
-    assert page.css("[src], [href], link") == []
+    assert page.css("[src], link") == []
+    hrefs = {a.attributes["href"] for a in page.css("[href]")}
+    assert hrefs == {
+        "docs/leics_cfosc_minutes_2025-09-02.txt",
+        "docs/little-snoring_2025-09-02.html",
+    }
 
 
 def test_report_usage_errors(small_db: Path, tmp_path: Path) -> None:

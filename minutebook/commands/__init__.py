@@ -13,14 +13,15 @@ from pathlib import Path
 import sqlite_utils
 import typer
 
+from minutebook.conventions import Exit
 from minutebook.errors import MinutebookError, StorageError
 from minutebook.store import open_db
 from minutebook.store.storage import is_storage_failure, storage_error
 
-STORAGE_EXIT = 3  # cli.Exit.STORAGE: the database cannot be written
+STORAGE_EXIT = Exit.STORAGE  # the database cannot be written
 
 
-def fail(message: str, code: int = 2) -> typer.Exit:
+def fail(message: str, code: int = Exit.USAGE) -> typer.Exit:
     """Print `error: message` on stderr and return the exit to raise: `raise fail(...)`."""
     typer.echo(f"error: {message}", err=True)
     return typer.Exit(code)
@@ -55,6 +56,54 @@ def open_writable(db_path: Path) -> sqlite_utils.Database:
             raise
         raise fail(str(storage_error(db_path, exc)), STORAGE_EXIT) from None
     return db
+
+
+def open_current(db_path: Path, refresh: bool = False) -> sqlite_utils.Database:
+    """open_existing, with the lifecycle tables built from its latest ingest.
+
+    Open, overdue and closed are read from those tables (store/standing.py), so every
+    command that answers them rebuilds a stale build first.
+    """
+    from minutebook.lifecycle import rebuild
+    from minutebook.store.lifecycle import stale
+
+    db = open_existing(db_path)
+    if refresh or stale(db):
+        rebuild(db)
+    return db
+
+
+MIN_PREFIX = 6  # characters of an id a clerk must give; 16^6 leaves few collisions
+
+
+def resolve_id(
+    db: sqlite_utils.Database, db_path: Path, given: str, *, current_only: bool = False
+) -> str:
+    """The record id that `given` is, or is the start of (exit 2 with one line otherwise).
+
+    An ambiguous prefix lists the records it matches, so the clerk can pick one.
+    """
+    given = given.strip()
+    sql = "select id, kind, code, status from records where {} order by id"
+    rows = list(db.query(sql.format("id = ?"), [given]))
+    if not rows:
+        if len(given) < MIN_PREFIX:
+            raise fail(f"record id {given!r} is too short; give at least {MIN_PREFIX} characters")
+        rows = list(db.query(sql.format("substr(id, 1, ?) = ?"), [len(given), given]))
+    if current_only:
+        rows = [r for r in rows if r["status"] == "current"]
+    if not rows:
+        raise fail(
+            f"{db_path}: no {'current ' if current_only else ''}record {given!r}; copy an id "
+            "from 'minutebook report' or 'minutebook review export'"
+        )
+    if len(rows) > 1:
+        shown = "; ".join(f"{r['id']} ({r['kind']} {r['code'] or '(no code)'})" for r in rows[:10])
+        more = f"; and {len(rows) - 10} more" if len(rows) > 10 else ""
+        raise fail(
+            f"{db_path}: record id {given!r} is ambiguous: {shown}{more}; give more characters"
+        )
+    return str(rows[0]["id"])
 
 
 def register_all(app: typer.Typer) -> None:

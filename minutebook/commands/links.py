@@ -9,18 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-import sqlite_utils
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from minutebook.commands import fail
-from minutebook.commands.status import open_lifecycle
+from minutebook import conventions
+from minutebook.commands import fail, open_current, resolve_id
+from minutebook.conventions import App, DbOption
 from minutebook.lifecycle import rebuild
 from minutebook.lifecycle.links import code_key
+from minutebook.output import Format, FormatOption, emit
 from minutebook.store.lifecycle import add_decision
 
-DbOption = Annotated[Path, typer.Option("--db", help="SQLite file.", envvar="MINUTEBOOK_DB")]
 NoteOption = Annotated[str | None, typer.Option("--note", help="Why, for the next clerk.")]
 RecordArg = Annotated[str, typer.Argument(help="A record id (or its first 6+ characters).")]
 
@@ -35,38 +34,33 @@ order by l.relation desc, a.meeting_date, a.code
 """
 
 
+LINK_COLUMNS = (
+    "code_a",
+    "meeting_a",
+    "source_a",
+    "code_b",
+    "source_b",
+    "relation",
+    "method",
+    "score",
+    "decision",
+    "record_a",
+    "record_b",
+)
 _PAST = {"confirm": "confirmed", "break": "broke"}
 
 
-def resolve(db: sqlite_utils.Database, db_path: Path, prefix: str) -> str:
-    """The one current record whose id starts with prefix (exit 1 if none or several)."""
-    if len(prefix) < 6:
-        raise fail(f"record id {prefix!r} is too short; give at least 6 characters", 2)
-    ids = [
-        r["id"]
-        for r in db.query(
-            "select id from records where id like ? and status = 'current'", [prefix + "%"]
-        )
-    ]
-    if len(ids) != 1:
-        what = "no current record" if not ids else f"{len(ids)} records"
-        raise fail(
-            f"{db_path}: {what} with id {prefix!r}; see the ids with 'minutebook links list'", 1
-        )
-    return str(ids[0])
-
-
 def _decide(db_path: Path, a: str, b: str, decision: str, note: str | None) -> None:
-    db = open_lifecycle(db_path, refresh=False)
-    first, second = resolve(db, db_path, a), resolve(db, db_path, b)
+    db = open_current(db_path)
+    first = resolve_id(db, db_path, a, current_only=True)
+    second = resolve_id(db, db_path, b, current_only=True)
     if first == second:
         raise fail("a record cannot be linked to itself; give two different ids", 2)
     add_decision(db, first, second, decision, note)
     result = rebuild(db)
-    typer.echo(
+    conventions.note(
         f"{_PAST[decision]} link {first} – {second}; {result.recommendations} recommendations, "
-        f"{result.links} links",
-        err=True,
+        f"{result.links} links"
     )
 
 
@@ -87,10 +81,8 @@ def _table(rows: list[dict[str, object]]) -> Table:
 
 
 def register(app: typer.Typer) -> None:
-    links = typer.Typer(
+    links = App(
         help="How records were linked into recommendations; confirm or break a link.",
-        rich_markup_mode=None,
-        no_args_is_help=True,
         epilog="Example: minutebook links list 'SPCLL 43' --db minutebook.db",
     )
 
@@ -98,15 +90,15 @@ def register(app: typer.Typer) -> None:
     def list_cmd(
         code: Annotated[str | None, typer.Argument(help="Only links of this code.")] = None,
         db_path: DbOption = Path("minutebook.db"),
+        fmt: FormatOption = Format.table,
     ) -> None:
         """Every link: which records, how it was made (code, text, clerk) and its score."""
-        db = open_lifecycle(db_path, refresh=False)
+        db = open_current(db_path)
         rows = list(db.query(_LINKS_SQL))
         if code is not None:
             key = code_key(code)
             rows = [r for r in rows if key in (code_key(r["code_a"]), code_key(r["code_b"]))]
-        console = Console()
-        (console if console.is_terminal else Console(width=200)).print(_table(rows))
+        emit(fmt, LINK_COLUMNS, rows, lambda: _table(rows))
 
     @links.command(
         "confirm", epilog="Example: minutebook links confirm 5ca15996ca1a bb48483c1ed3 --db m.db"

@@ -9,7 +9,8 @@ from typing import Annotated, Any
 import sqlite_utils
 import typer
 
-from minutebook.commands import fail, open_existing
+from minutebook.commands import fail, open_current
+from minutebook.conventions import DbOption, note
 from minutebook.report import render
 from minutebook.store.lineage import align_changes
 
@@ -33,10 +34,9 @@ def _runs(db: sqlite_utils.Database, run: int | None, since: str | None) -> list
         if not runs:
             raise fail(f"no run started on or after {day}; see 'minutebook ingest'")
         return runs
+    # no --run or --since: every run, of which the page keeps what awaits a decision
     query = (
-        "select * from runs where id = ?"
-        if run is not None
-        else ("select * from runs order by id desc limit 1")
+        "select * from runs where id = ?" if run is not None else "select * from runs order by id"
     )
     runs = list(db.query(query, [run] if run is not None else []))
     if not runs:
@@ -48,28 +48,37 @@ def report_cmd(
     out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path(
         "report.html"
     ),
-    db_path: Annotated[
-        Path, typer.Option("--db", help="SQLite file to read.", envvar="MINUTEBOOK_DB")
-    ] = Path("minutebook.db"),
+    db_path: DbOption = Path("minutebook.db"),
     run: Annotated[
-        int | None, typer.Option("--run", help="Report on this run (default: the latest).")
+        int | None,
+        typer.Option("--run", help="Report on this run only (default: all not yet reviewed)."),
     ] = None,
     since: Annotated[
         str | None,
         typer.Option("--since", help="Report on every run started on or after this date."),
     ] = None,
 ) -> None:
-    """Write one self-contained HTML page: per document, what is new, changed and removed.
+    """Write the clerk's review page: one self-contained HTML file.
 
-    Records whose reviewed text changed come first; rejected records are left out.
+    By default it holds everything not yet reviewed (new, changed, removed since the last
+    decisions), by document and meeting, with accept / reject / edit buttons and a 'Save
+    decisions' button whose file 'minutebook review import' applies. --run and --since
+    show what those runs changed instead.
     """
-    db = open_existing(db_path)
+    db = open_current(db_path)
     runs = _runs(db, run, since)
     align_changes(db)
-    label = f"run {runs[0]['id']}" if len(runs) == 1 else f"runs since {since}"
-    html = render(db, runs, f"minutebook report: {db_path.name}, {label}")
+    pending = run is None and since is None
+    label = (
+        "not yet reviewed"
+        if pending
+        else (f"run {runs[0]['id']}" if run is not None else f"runs since {since}")
+    )
+    html = render(
+        db, runs, f"minutebook report: {db_path.name}, {label}", pending=pending, base=out.parent
+    )
     try:
         out.write_text(html, encoding="utf-8")
     except OSError as exc:
         raise fail(f"{out}: cannot write the report ({exc.strerror})") from None
-    typer.echo(f"wrote {out}", err=True)
+    note(f"wrote {out}")

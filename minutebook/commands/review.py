@@ -10,27 +10,25 @@ from typing import Annotated, Any
 import sqlite_utils
 import typer
 
-from minutebook import reviewsheet
-from minutebook.commands import fail, open_writable
+from minutebook import conventions, reviewsheet
+from minutebook.commands import fail, open_writable, resolve_id
+from minutebook.conventions import App, DbOption, Exit
 from minutebook.errors import MinutebookError
 from minutebook.store.lineage import align_changes
 from minutebook.store.reviews import EDITABLE, Action, Decision, append, record_row, validate_edits
 
-review_app = typer.Typer(
+review_app = App(
     help="Accept, reject or correct extracted records; decisions survive every re-run.",
-    rich_markup_mode=None,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    pretty_exceptions_show_locals=False,
     epilog="Example: minutebook review accept 3f2a9c0d1e4b5a67 --by 'J Smith' --note 'checked'",
 )
 
-DbOption = Annotated[Path, typer.Option("--db", help="SQLite file to use.", envvar="MINUTEBOOK_DB")]
 ByOption = Annotated[
     str | None, typer.Option("--by", help="Who decided (default: your login name).")
 ]
 NoteOption = Annotated[str | None, typer.Option("--note", help="Why, in a few words.")]
-IdArgument = Annotated[str, typer.Argument(help="A record id, as shown in the report.")]
+IdArgument = Annotated[
+    str, typer.Argument(help="A record id as shown in the report, or its first 6+ characters.")
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -53,12 +51,9 @@ def _who(by: str | None) -> str | None:
 
 
 def _current(db: sqlite_utils.Database, db_path: Path, record_id: str) -> dict[str, Any]:
-    row = record_row(db, record_id.strip())
-    if row is None:
-        raise fail(
-            f"{db_path}: no record {record_id!r}; copy an id from 'minutebook report' "
-            "or 'minutebook review export'"
-        )
+    row = record_row(db, resolve_id(db, db_path, record_id))
+    if row is None:  # in records but not in reviewed_records: cannot happen, say so plainly
+        raise fail(f"{db_path}: record {record_id!r} has no reviewable row")
     if row["status"] != "current":
         link = db.execute(
             "select new_id, run_id from record_lineage where old_id = ? order by id desc limit 1",
@@ -79,7 +74,7 @@ def _decide(
     db = _open(db_path)
     row = _current(db, db_path, record_id)
     append(db, [Decision(row["id"], action, _who(by), note, (), row["text_hash"])])
-    typer.echo(f"{action}ed {_describe(row)}", err=True)
+    conventions.note(f"{action}ed {_describe(row)}")
 
 
 def _describe(row: dict[str, Any]) -> str:
@@ -147,7 +142,7 @@ def edit_cmd(
         raise fail(f"record {row['id']}: {exc}") from None
     append(db, [Decision(row["id"], "edit", _who(by), note, edits, row["text_hash"])])
     fields = ", ".join(f"{f}={v!r}" for f, v in edits)
-    typer.echo(f"edited {_describe(row)}: {fields}", err=True)
+    conventions.note(f"edited {_describe(row)}: {fields}")
 
 
 @review_app.command("export", epilog="Example: minutebook review export --out review.csv")
@@ -168,7 +163,7 @@ def export_cmd(
             reviewsheet.write(handle, rows)
     except OSError as exc:
         raise fail(f"{out}: cannot write ({exc.strerror})") from None
-    typer.echo(f"wrote {len(rows)} records to {out}", err=True)
+    conventions.note(f"wrote {len(rows)} records to {out}")
 
 
 @review_app.command(
@@ -189,12 +184,11 @@ def import_cmd(
     try:
         decisions = reviewsheet.read(db, sheet, _who(by))
     except MinutebookError as exc:
-        raise fail(str(exc), 1) from None
+        raise fail(str(exc), Exit.FAILED) from None
     written = append(db, decisions)
     counts = {a: sum(d.action == a for d in decisions) for a in ("accept", "reject", "edit")}
     edits = sum(len(d.edits) for d in decisions)
-    typer.echo(
+    conventions.note(
         f"{sheet}: {len(decisions)} records reviewed ({counts['accept']} accepted, "
-        f"{counts['reject']} rejected, {edits} fields edited; {written} review rows)",
-        err=True,
+        f"{counts['reject']} rejected, {edits} fields edited; {written} review rows)"
     )

@@ -3,29 +3,23 @@
 from __future__ import annotations
 
 import enum
-import json
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from minutebook.commands import fail, open_existing
-from minutebook.store.analytics import Filters, is_iso_prefix, search
+from minutebook.commands import fail, open_current
+from minutebook.conventions import DbOption, note
+from minutebook.output import Format, FormatOption, emit
+from minutebook.store.analytics import SEARCH_COLUMNS, Filters, is_iso_prefix, search
 
 
 class Kind(enum.StrEnum):
     resolution = "resolution"
     recommendation = "recommendation"
     action = "action"
-
-
-class Format(enum.StrEnum):
-    table = "table"
-    jsonl = "jsonl"
 
 
 EXAMPLE = 'Example: minutebook search "SEND" --since 2022 --db minutebook.db'
@@ -39,9 +33,7 @@ def search_cmd(
             'syntax also works: "SEND OR strategy", strat*, "a phrase".'
         ),
     ] = None,
-    db_path: Annotated[
-        Path, typer.Option("--db", help="SQLite file to read.", envvar="MINUTEBOOK_DB")
-    ] = Path("minutebook.db"),
+    db_path: DbOption = Path("minutebook.db"),
     kind: Annotated[Kind | None, typer.Option("--kind", help="Only this kind.")] = None,
     owner: Annotated[
         str | None, typer.Option("--owner", help="Owner contains this (any case).")
@@ -62,7 +54,7 @@ def search_cmd(
         str | None,
         typer.Option("--today", help="With --overdue: the day to judge by (default: today)."),
     ] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    fmt: FormatOption = Format.table,
 ) -> None:
     """Find records by words and filters; prints each with its document and page."""
     if since is not None and not is_iso_prefix(since):
@@ -71,7 +63,7 @@ def search_cmd(
         day = date.fromisoformat(today) if today else date.today()
     except ValueError:
         raise fail(f"--today {today!r} is not an ISO date; try --today 2024-01-31") from None
-    db = open_existing(db_path)
+    db = open_current(db_path)
     filters = Filters(
         kind=kind.value if kind else None,
         owner=owner,
@@ -80,15 +72,11 @@ def search_cmd(
         overdue_on=day if overdue else None,
     )
     rows = search(db, query, filters)
-    if fmt is Format.jsonl:
-        for row in rows:
-            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
-    else:
-        _print_table(rows)
-    typer.echo(f"{len(rows)} records", err=True)
+    emit(fmt, SEARCH_COLUMNS, rows, lambda: _table(rows))
+    note(f"{len(rows)} records")
 
 
-def _print_table(rows: list[dict[str, Any]]) -> None:
+def _table(rows: list[dict[str, Any]]) -> Table:
     table = Table(show_lines=True)
     widths = {"code": 12, "owner": 24, "text": 60}
     for name in ("kind", "code", "meeting", "owner", "deadline", "text", "document", "page"):
@@ -109,9 +97,7 @@ def _print_table(rows: list[dict[str, Any]]) -> None:
             Path(r["source"]).name,
             str(r["page"]),
         )
-    console = Console()
-    # piped output has no terminal width; give the table room instead of folding every cell
-    (console if console.is_terminal else Console(width=200)).print(table)
+    return table
 
 
 def register(app: typer.Typer) -> None:

@@ -13,8 +13,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from minutebook.commands import fail, require_db
+from minutebook.conventions import DbOption, note
 from minutebook.errors import MinutebookError
+from minutebook.lifecycle import rebuild
 from minutebook.store import open_db
+from minutebook.store.lifecycle import stale
 
 if TYPE_CHECKING:
     from datasette.app import Datasette
@@ -54,15 +57,17 @@ def make_datasette(db_path: Path) -> Datasette:
         from datasette.app import Datasette
     except ImportError:
         raise DatasetteMissingError(str(db_path), INSTALL_HINT) from None
-    # views and the FTS index only exist once the schema is current
-    open_db(db_path).close()
+    # views and the FTS index only exist once the schema is current, and the views' open and
+    # overdue only once the lifecycle is built
+    db = open_db(db_path)
+    if stale(db):
+        rebuild(db)
+    db.close()
     return Datasette([str(db_path)], metadata=metadata_for(db_path))
 
 
 def serve_cmd(
-    db_path: Annotated[
-        Path, typer.Option("--db", help="SQLite file to serve.", envvar="MINUTEBOOK_DB")
-    ] = Path("minutebook.db"),
+    db_path: DbOption = Path("minutebook.db"),
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", "-p", help="Port to listen on.")] = 8001,
     write_metadata: Annotated[
@@ -76,17 +81,17 @@ def serve_cmd(
     """Serve the database in Datasette: tables, views, full-text search, canned queries."""
     if write_metadata is not None:
         write_metadata.write_text(metadata_text(), encoding="utf-8")
-        typer.echo(f"wrote {write_metadata}", err=True)
+        note(f"wrote {write_metadata}")
         return
     require_db(db_path)
     try:
         ds = make_datasette(db_path)
     except MinutebookError as exc:
-        raise fail(str(exc), 1) from None
+        raise fail(str(exc)) from None
     import uvicorn  # a datasette dependency
 
     asyncio.run(ds.invoke_startup())
-    typer.echo(f"serving {db_path} on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    note(f"serving {db_path} on http://{host}:{port}/ (Ctrl-C to stop)")
     uvicorn.run(ds.app(), host=host, port=port, log_level="warning")
 
 

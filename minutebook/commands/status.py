@@ -4,20 +4,21 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import sqlite_utils
 import typer
-from rich.console import Console
+from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from minutebook.commands import fail, open_existing
-from minutebook.lifecycle import rebuild
-from minutebook.lifecycle.due import days_outstanding, is_open, past_deadline
+from minutebook.commands import fail, open_current
+from minutebook.conventions import DbOption
+from minutebook.lifecycle.due import days_outstanding, is_open
 from minutebook.lifecycle.links import code_key
-from minutebook.models.lifecycle import Recommendation, RecommendationEvent
-from minutebook.store.lifecycle import stale
+from minutebook.models.lifecycle import Recommendation, RecommendationEvent, Standing
+from minutebook.output import Format, FormatOption, emit
+from minutebook.store.standing import standings
 
 EXAMPLE = "Example: minutebook status 'SPCLL 43' --db minutebook.db"
 STATUS_STYLE = {
@@ -34,21 +35,13 @@ def _console() -> Console:
     return console if console.is_terminal else Console(width=160)
 
 
-def open_lifecycle(db_path: Path, refresh: bool) -> sqlite_utils.Database:
-    """The database with lifecycle tables built from its latest ingest (exit 2 if unusable)."""
-    db = open_existing(db_path)
-    if refresh or stale(db):
-        rebuild(db)
-    return db
-
-
 def _as_of(value: str | None) -> date:
     if value is None:
         return date.today()
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise fail(f"--as-of {value!r} is not a date; use YYYY-MM-DD", 2) from None
+        raise fail(f"--as-of {value!r} is not a date; use YYYY-MM-DD") from None
 
 
 def _recommendations(db: sqlite_utils.Database) -> list[Recommendation]:
@@ -63,14 +56,19 @@ def _events(db: sqlite_utils.Database, rec_id: str) -> list[RecommendationEvent]
     return [RecommendationEvent.model_validate(r) for r in rows]
 
 
-def _due_line(rec: Recommendation, as_of: date) -> str:
+def standing_on(db: sqlite_utils.Database, as_of: date) -> dict[str, Standing]:
+    """Recommendation id -> open, overdue, completed or withdrawn on as_of (store/standing.py)."""
+    return {row["id"]: row["standing"] for row in standings(db, as_of)}
+
+
+def _due_line(rec: Recommendation, as_of: date, standing: Standing) -> str:
     if not is_open(rec):
         return f"closed {rec.closed_on or '(date unknown)'}"
     parts = []
     days = days_outstanding(rec, as_of)
     if days is not None:
         parts.append(f"outstanding for {days} days on {as_of.isoformat()}")
-    if past_deadline(rec, as_of):
+    if standing == "overdue":
         parts.append(f"past deadline {rec.deadline}")
     return "; ".join(parts) or "open"
 
@@ -84,10 +82,12 @@ def _changes(event: RecommendationEvent) -> str:
     return "\n".join(out)
 
 
-def timeline(rec: Recommendation, events: list[RecommendationEvent], as_of: date) -> Table:
+def timeline(
+    rec: Recommendation, events: list[RecommendationEvent], as_of: date, standing: Standing
+) -> Table:
     title = Text(f"{rec.code or rec.id}  ", style="bold")
     title.append(rec.status, style=STATUS_STYLE[rec.status])
-    title.append(f"  ({_due_line(rec, as_of)})")
+    title.append(f"  ({_due_line(rec, as_of, standing)})")
     caption = (
         f"{rec.id} · {rec.kind} · owner: {rec.current_owner or '-'} · "
         f"deadline: {rec.deadline or '-'}\n{rec.text}"
@@ -112,12 +112,14 @@ def timeline(rec: Recommendation, events: list[RecommendationEvent], as_of: date
     return table
 
 
-def listing(recs: list[Recommendation], as_of: date, title: str) -> Table:
+def listing(
+    recs: list[Recommendation], as_of: date, title: str, standing: dict[str, Standing]
+) -> Table:
     table = Table(title=title, show_lines=False)
     for name in ("code", "status", "first seen", "owner", "deadline", "days open", "text"):
         table.add_column(name, overflow="fold", max_width=60 if name == "text" else 28)
     for rec in recs:
-        overdue = past_deadline(rec, as_of)
+        overdue = standing[rec.id] == "overdue"
         days = days_outstanding(rec, as_of)
         table.add_row(
             rec.code or rec.id,
@@ -135,7 +137,51 @@ def listing(recs: list[Recommendation], as_of: date, title: str) -> Table:
 
 def _matching(recs: list[Recommendation], code: str) -> list[Recommendation]:
     key = code_key(code)
-    return [r for r in recs if r.id == code or (key and code_key(r.code) == key)]
+    if code.startswith("rec-"):  # an id, or its first characters as `links` accepts
+        return [r for r in recs if r.id.startswith(code)]
+    return [r for r in recs if key and code_key(r.code) == key]
+
+
+# machine formats: where each recommendation stands, person columns first
+LIST_COLUMNS = (
+    "committee",
+    "code",
+    "kind",
+    "text",
+    "owner",
+    "deadline",
+    "status",
+    "standing",
+    "days_open",
+    "first_seen",
+    "last_update",
+    "closed_on",
+    "status_words",
+    "source",
+    "id",
+    "latest_record_id",
+)
+EVENT_COLUMNS = tuple(RecommendationEvent.model_fields)
+
+
+def _chosen(
+    recs: list[Recommendation], standing: dict[str, Standing], flags: tuple[bool, bool], day: str
+) -> tuple[list[Recommendation], str]:
+    open_only, overdue = flags
+    if overdue:
+        chosen = [r for r in recs if standing[r.id] == "overdue"]
+        return chosen, f"Past deadline on {day}: {len(chosen)}"
+    if open_only:
+        chosen = [r for r in recs if standing[r.id] in ("open", "overdue")]
+        return chosen, f"Open on {day}: {len(chosen)}"
+    return recs, f"All recommendations and actions followed: {len(recs)}"
+
+
+def _rows(
+    db: sqlite_utils.Database, chosen: list[Recommendation], day: date
+) -> list[dict[str, Any]]:
+    by_id = {row["id"]: row for row in standings(db, day)}
+    return [by_id[r.id] | {"days_open": days_outstanding(r, day)} for r in chosen]
 
 
 def register(app: typer.Typer) -> None:
@@ -154,33 +200,30 @@ def register(app: typer.Typer) -> None:
         refresh: Annotated[
             bool, typer.Option("--refresh", help="Relink and rebuild the histories first.")
         ] = False,
-        db_path: Annotated[
-            Path, typer.Option("--db", help="SQLite file.", envvar="MINUTEBOOK_DB")
-        ] = Path("minutebook.db"),
+        db_path: DbOption = Path("minutebook.db"),
+        fmt: FormatOption = Format.table,
     ) -> None:
         """Follow recommendations across minutes and trackers: a timeline, or open/overdue ones."""
         day = _as_of(as_of)
-        db = open_lifecycle(db_path, refresh)
+        db = open_current(db_path, refresh)
         recs = _recommendations(db)
-        out = _console()
+        standing = standing_on(db, day)
         if code is not None:
             found = _matching(recs, code)
             if not found:
                 raise fail(
                     f"{db_path}: no recommendation with code {code!r}; "
-                    "list them with 'minutebook status --open'",
-                    1,
+                    "list them with 'minutebook status --open'"
                 )
-            for rec in found:
-                out.print(timeline(rec, _events(db, rec.id), day))
+            events = [(rec, _events(db, rec.id)) for rec in found]
+            emit(
+                fmt,
+                EVENT_COLUMNS,
+                [e.model_dump() for _, evs in events for e in evs],
+                lambda: Group(*(timeline(r, evs, day, standing[r.id]) for r, evs in events)),
+            )
             return
-        if overdue:
-            chosen = [r for r in recs if past_deadline(r, day)]
-            title = f"Past deadline on {day.isoformat()}: {len(chosen)}"
-        elif open_only:
-            chosen = [r for r in recs if is_open(r)]
-            title = f"Open on {day.isoformat()}: {len(chosen)}"
-        else:
-            chosen = recs
-            title = f"All recommendations and actions followed: {len(chosen)}"
-        out.print(listing(chosen, day, title))
+        chosen, title = _chosen(recs, standing, (open_only, overdue), day.isoformat())
+        emit(
+            fmt, LIST_COLUMNS, _rows(db, chosen, day), lambda: listing(chosen, day, title, standing)
+        )

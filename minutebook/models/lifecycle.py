@@ -9,7 +9,18 @@ from pydantic import BaseModel, ConfigDict, Field
 from minutebook.models.dates import IsoDatePrefix
 
 Status = Literal["completed", "in progress", "not started", "no longer required"]
-OPEN_STATUSES: tuple[Status, ...] = ("not started", "in progress")
+# Where a recommendation stands: the one answer search, the views, status and the report
+# give. A status (read from progress words by extract/status.py's vocabulary) is open,
+# completed or withdrawn; an open one whose deadline period has ended is overdue.
+Standing = Literal["open", "overdue", "completed", "withdrawn"]
+STANDINGS: tuple[Standing, ...] = ("open", "overdue", "completed", "withdrawn")
+STANDING_OF: dict[Status, Standing] = {
+    "not started": "open",
+    "in progress": "open",
+    "completed": "completed",
+    "no longer required": "withdrawn",
+}
+OPEN_STATUSES: tuple[Status, ...] = tuple(s for s, v in STANDING_OF.items() if v == "open")
 LinkRelation = Literal["origin", "edition"]
 LinkMethod = Literal["code", "text", "clerk"]
 Decision = Literal["confirm", "break"]

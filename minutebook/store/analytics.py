@@ -10,10 +10,15 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
-from importlib.resources import files
 from typing import Any
 
 import sqlite_utils
+
+from minutebook.store.standing import (
+    STANDING_VIEW,
+    deadline_end,
+    open_sql,
+)
 
 # Views read reviewed values once the review migration (v2) has made this view; without it
 # they read the extracted values. CREATE ... IF NOT EXISTS leaves v2's version alone.
@@ -22,30 +27,29 @@ CREATE VIEW IF NOT EXISTS effective_records AS
 SELECT *, NULL AS review_state, 0 AS review_stale FROM records WHERE status = 'current'
 """
 
-# A deadline is an ISO prefix ("2022-12", "2023"): it falls due at the end of that period.
-_DEADLINE_END = """CASE length(e.deadline)
-    WHEN 4 THEN e.deadline || '-12-31'
-    WHEN 7 THEN date(e.deadline || '-01', '+1 month', '-1 day')
-    ELSE e.deadline END"""
-
 _MEETING = "coalesce(e.meeting_date, d.meeting_date)"
-
-# The "open" rule, written once and inlined: joining the open_items view instead made
-# records_by_owner take 18 s on 16,200 records (benchmarks/analytics.py), against 0.3 s.
-_TRACKED = "e.kind IN ('recommendation', 'action')"
 # effective_records from the review migration keeps removed records (a report needs them)
 _CURRENT = "e.status = 'current'"
-_CLOSED = """EXISTS (
-    SELECT 1 FROM closing_phrases p
-    WHERE instr(lower(coalesce(e.progress, '')), lower(p.phrase)) > 0)"""
+# Open, overdue and closed come from the lifecycle build (store/standing.py), never from a
+# second reading of the progress words. A record stands for its recommendation when it is
+# the latest sighting of it: the tracker row, or the minutes while no tracker follows it.
+_LATEST = (
+    "JOIN recommendation_events ev ON ev.record_id = e.id "
+    "JOIN recommendations r ON r.id = ev.recommendation_id AND ev.seq = r.events - 1"
+)
+_ANY_SIGHTING = (
+    "LEFT JOIN recommendation_events ev ON ev.record_id = e.id "
+    "LEFT JOIN recommendations r ON r.id = ev.recommendation_id"
+)
+_DEADLINE_END = deadline_end("r.deadline")
 
 VIEWS: dict[str, str] = {
     "open_items": f"""
-SELECT e.kind, e.code, e.item_title, e.text, e.recipient, e.owner, e.deadline,
-  {_DEADLINE_END} AS deadline_end, {_MEETING} AS meeting_date, e.progress,
-  d.committee, d.source, e.page, e.id, e.document_id
-FROM effective_records e JOIN documents d ON d.id = e.document_id
-WHERE {_CURRENT} AND {_TRACKED} AND NOT {_CLOSED}
+SELECT e.kind, e.code, e.item_title, e.text, e.recipient, e.owner, r.deadline,
+  {_DEADLINE_END} AS deadline_end, {_MEETING} AS meeting_date, e.progress, r.status,
+  d.committee, d.source, e.page, e.id, e.document_id, r.id AS recommendation_id
+FROM effective_records e JOIN documents d ON d.id = e.document_id {_LATEST}
+WHERE {_CURRENT} AND {open_sql("r.status")}
 ORDER BY d.committee, meeting_date, e.document_id, e.start""",
     "overdue": """
 SELECT * FROM open_items
@@ -59,9 +63,9 @@ WHERE {_CURRENT}
 ORDER BY meeting_date DESC, d.committee, e.document_id, e.start""",
     "records_by_owner": f"""
 SELECT e.owner, e.kind, e.code, e.item_title, e.text, e.deadline, {_MEETING} AS meeting_date,
-  CASE WHEN {_TRACKED} THEN NOT {_CLOSED} END AS is_open,
+  CASE WHEN r.id IS NOT NULL THEN {open_sql("r.status")} END AS is_open,
   d.committee, d.source, e.page, e.id
-FROM effective_records e JOIN documents d ON d.id = e.document_id
+FROM effective_records e JOIN documents d ON d.id = e.document_id {_ANY_SIGHTING}
 WHERE {_CURRENT} AND e.owner IS NOT NULL
 ORDER BY e.owner, meeting_date, e.document_id, e.start""",
     "counts_by_committee_year": f"""
@@ -76,6 +80,7 @@ FROM effective_records e JOIN documents d ON d.id = e.document_id
 WHERE {_CURRENT}
 GROUP BY d.committee, year
 ORDER BY d.committee, year""",
+    "recommendation_standing": STANDING_VIEW,
 }
 
 INDEXES: list[tuple[str, list[str]]] = [
@@ -91,24 +96,26 @@ INDEXES: list[tuple[str, list[str]]] = [
 FTS_COLUMNS = ["text", "item_title"]
 
 
-def closing_phrases() -> list[str]:
-    """The progress phrases that mark a tracker item done, from the shipped data file."""
-    text = (files("minutebook.store") / "closing_phrases.txt").read_text(encoding="utf-8")
-    lines = (line.strip() for line in text.splitlines())
-    return [line for line in lines if line and not line.startswith("#")]
-
-
 def migrate(db: sqlite_utils.Database) -> None:
-    """Version 3: closing phrases, FTS5 with triggers, indexes and the analyst views."""
-    db.table("closing_phrases").create({"phrase": str}, pk="phrase", if_not_exists=True)
-    db.table("closing_phrases").insert_all(({"phrase": p} for p in closing_phrases()), ignore=True)
+    """Version 3: FTS5 with triggers and indexes (the views are version 5's)."""
     # triggers keep the index current through upsert.py's plain insert/update calls
     db.table("records").enable_fts(FTS_COLUMNS, create_triggers=True, replace=True)
     for table, columns in INDEXES:
         db.table(table).create_index(columns, if_not_exists=True)
     db.execute(EFFECTIVE_FALLBACK)
-    for name, sql in VIEWS.items():
+
+
+def migrate_standing(db: sqlite_utils.Database) -> None:
+    """Version 5: the views read open/overdue from the lifecycle build, not closing phrases.
+
+    v3 databases kept a closing_phrases table, a second rule for "open" that disagreed
+    with the status vocabulary; it goes.
+    """
+    db.execute("DROP TABLE IF EXISTS closing_phrases")
+    db.table("recommendation_events").create_index(["record_id"], if_not_exists=True)
+    for name in VIEWS:
         db.execute(f"DROP VIEW IF EXISTS {name}")
+    for name, sql in VIEWS.items():
         db.execute(f"CREATE VIEW {name} AS {sql.strip()}")
 
 
@@ -132,16 +139,18 @@ class Filters:
 
 # column -> SQL, in the order `search` returns them
 _SEARCH_SELECT = {
-    "kind": "e.kind",
-    "code": "e.code",
-    "meeting_date": _MEETING,
     "committee": "d.committee",
+    "meeting_date": _MEETING,
+    "item_title": "e.item_title",
+    "code": "e.code",
+    "kind": "e.kind",
+    "text": "e.text",
     "owner": "e.owner",
     "deadline": "e.deadline",
-    "item_title": "e.item_title",
-    "text": "e.text",
+    "status": "r.status",
     "source": "d.source",
     "page": "e.page",
+    "id": "e.id",
 }
 SEARCH_COLUMNS = tuple(_SEARCH_SELECT)
 
@@ -154,10 +163,10 @@ def search(db: sqlite_utils.Database, query: str | None, filters: Filters) -> li
     """
     where: list[str] = [_CURRENT]
     params: dict[str, Any] = {}
-    joins = ""
+    joins = _ANY_SIGHTING
     order = f"{_MEETING} DESC, d.committee, e.start"
     if query and query.strip():
-        joins = "JOIN records r ON r.id = e.id JOIN records_fts ON records_fts.rowid = r.rowid"
+        joins += " JOIN records rr ON rr.id = e.id JOIN records_fts ON records_fts.rowid = rr.rowid"
         where.append("records_fts MATCH :q")
         params["q"] = query
         order = "records_fts.rank, " + order
@@ -171,7 +180,8 @@ def search(db: sqlite_utils.Database, query: str | None, filters: Filters) -> li
         where.append(f"{_MEETING} >= :since")
         params["since"] = filters.since
     if filters.open_only or filters.overdue_on is not None:
-        where.append(f"{_TRACKED} AND NOT {_CLOSED}")
+        # the latest sighting stands for its recommendation, as in the open_items view
+        where.append(f"ev.seq = r.events - 1 AND {open_sql('r.status')}")
     if filters.overdue_on is not None:
         where.append(f"{_DEADLINE_END} < :today")
         params["today"] = filters.overdue_on.isoformat()
@@ -216,3 +226,59 @@ def view_rows(db: sqlite_utils.Database, name: str) -> tuple[list[str], list[dic
 def view_names() -> list[str]:
     """Every view an analyst may export, the review-aware base view first."""
     return ["effective_records", *VIEWS]
+
+
+# What a person reads first in an export; the record's own columns follow with --all-columns.
+PERSON_COLUMNS = (
+    "committee",
+    "meeting_date",
+    "item_title",
+    "code",
+    "kind",
+    "text",
+    "owner",
+    "deadline",
+    "status",
+    "source",
+    "page",
+)
+_PERSON_SELECT = {
+    "committee": "d.committee",
+    "meeting_date": _MEETING,
+    "status": "r.status",  # the recommendation's, from the status vocabulary
+    "source": "d.source",
+}
+
+
+def export_records(
+    db: sqlite_utils.Database,
+    *,
+    include_removed: bool = False,
+    changed_since: str | None = None,
+    all_columns: bool = False,
+) -> tuple[list[str], list[dict[str, Any]]]:
+    """Effective records, person columns first: (columns, rows) in document order.
+
+    changed_since (an ISO date) keeps records new, changed or removed by runs started on
+    or after it. The record's own `status` (current or removed) is `record_status`.
+    """
+    own = [c for c in db.view("effective_records").columns_dict if c not in PERSON_COLUMNS]
+    select = [f"{_PERSON_SELECT.get(c, 'e.' + c)} AS {c}" for c in PERSON_COLUMNS]
+    if all_columns:
+        select += [f"e.{c} AS {c}" for c in own] + ["e.status AS record_status"]
+    where = [] if include_removed else [_CURRENT]
+    params: dict[str, Any] = {}
+    if changed_since is not None:
+        where.append(
+            "max(coalesce(e.first_run, 0), coalesce(e.last_changed_run, 0), "
+            "coalesce(e.removed_run, 0)) >= "
+            "(SELECT coalesce(min(id), 1e18) FROM runs WHERE started_at >= :since)"
+        )
+        params["since"] = changed_since
+    sql = (
+        f"SELECT {', '.join(select)} FROM effective_records e "
+        f"JOIN documents d ON d.id = e.document_id {_ANY_SIGHTING} "
+        f"{'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY e.document_id, e.start"
+    )
+    columns = list(PERSON_COLUMNS) + ([*own, "record_status"] if all_columns else [])
+    return columns, list(db.query(sql, params))

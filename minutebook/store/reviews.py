@@ -209,11 +209,23 @@ def validate_edits(row: dict[str, Any], raw: dict[str, str]) -> tuple[tuple[str,
         record = Record.model_validate({**current, **changed})
     except ValidationError as exc:
         raise ValueError(
-            "; ".join(
-                f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors(include_url=False)
-            )
+            "; ".join(_problem(e, changed) for e in exc.errors(include_url=False))
         ) from None
     return tuple((f, _stored(getattr(record, f))) for f in raw)
+
+
+# pydantic would answer a bad date with its regular expression; a clerk needs an example
+_DATE_FIELDS = ("deadline", "meeting_date")  # the IsoDatePrefix fields of models/record.py
+
+
+def _problem(error: Any, changed: dict[str, str | None]) -> str:
+    field = ".".join(map(str, error["loc"]))
+    if field in _DATE_FIELDS:
+        return (
+            f"{field}: {changed.get(field)!r} is not a date; give an ISO date or the start "
+            "of one, e.g. 2026-03-31, 2026-03 or 2026"
+        )
+    return f"{field}: {error['msg']}"
 
 
 def _stored(value: object) -> object:

@@ -113,6 +113,7 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [
     (3, analytics.migrate),
     (4, lifecycle.create_tables),
     (5, _run_status),
+    (6, analytics.migrate_standing),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -46,7 +46,7 @@ def served(samples_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_serve_lists_tables_and_views(served: Path) -> None:
     (database,) = _get_all(served, ["/council.json"])
     tables = {t["name"]: t for t in database["tables"]}
-    assert {"records", "documents", "runs", "failures", "closing_phrases"} <= set(tables)
+    assert {"records", "documents", "runs", "failures", "recommendations"} <= set(tables)
     assert tables["records"]["fts_table"] == "records_fts"
     assert {v["name"] for v in database["views"]} >= set(view_names())
 
@@ -63,7 +63,7 @@ def test_serve_metadata_and_fts_answer(served: Path) -> None:
     )
     described = metadata["databases"]["council"]["tables"]
     assert described["open_items"]["title"] == "Open recommendations and actions"
-    assert "closing phrases" in described["open_items"]["description"]
+    assert "status vocabulary" in described["open_items"]["description"]
     # Surrey CFLLC 18/22: "... the last academic year of tribunal cases ..."
     assert [r["code"] for r in search] == ["CFLLC 18/22"]
     # Chris Tisdall owns 28/22 (no deadline) and 29/22 (due 2023): overdue on 1 January 2024
@@ -107,7 +107,7 @@ def test_serve_without_datasette_says_how_to_install(
 ) -> None:
     monkeypatch.setitem(sys.modules, "datasette.app", None)  # import now raises ImportError
     result = runner.invoke(app, ["serve", "--db", str(served)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a missing optional extra: usage (exit-code table)
     assert result.stderr.strip() == (
         f"error: {served}: Datasette is not installed; run: pip install 'minutebook[datasette]'"
     )

@@ -67,7 +67,7 @@ def test_status_errors_are_one_line(tmp_path: Path) -> None:
     assert "minutebook ingest" in result.stderr
     _ingest(db, SURREY)
     result = runner.invoke(app, ["status", "XYZ 1", "--db", str(db)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a code that does not exist: usage (exit-code table)
     assert result.stderr.count("\n") == 1
     assert "'XYZ 1'" in result.stderr
     result = runner.invoke(app, ["status", "--as-of", "soon", "--db", str(db)])
@@ -134,6 +134,6 @@ def test_links_unknown_record_is_one_line(tmp_path: Path) -> None:
     db = tmp_path / "m.db"
     _ingest(db, TRACKER)
     result = runner.invoke(app, ["links", "break", "ffffffffff", "eeeeeeeeee", "--db", str(db)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # an id that does not exist: usage (exit-code table)
     assert result.stderr.count("\n") == 1
     assert "'ffffffffff'" in result.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -12,8 +13,9 @@ from hypothesis import strategies as st
 from minutebook.extract import describe, extract
 from minutebook.extract.status import STATUSES, parse_vocabulary, read_status
 from minutebook.ingest import load
-from minutebook.lifecycle.due import days_outstanding, past_deadline, period_end
+from minutebook.lifecycle.due import days_outstanding
 from minutebook.models.lifecycle import Recommendation
+from minutebook.store.standing import standing_sql
 from tests.conftest import SAMPLES
 from tests.lifecycle.conftest import ingest, recommendation
 
@@ -133,15 +135,25 @@ def _rec(status: str, meeting: str | None, deadline: str | None) -> Recommendati
     )
 
 
+def _standing(status: str, deadline: str | None, day: date) -> str:
+    sql = "select " + standing_sql(":status", ":deadline", ":day")
+    row = sqlite3.connect(":memory:").execute(
+        sql, {"status": status, "deadline": deadline, "day": day.isoformat()}
+    )
+    return str(row.fetchone()[0])
+
+
 def test_status_outstanding_and_past_deadline_on_a_date() -> None:
     rec = _rec("in progress", "2022-10-04", "2022-12")
-    assert period_end("2022-12") == date(2022, 12, 31)
-    assert period_end("2024-02") == date(2024, 2, 29)
-    assert period_end("2023") == date(2023, 12, 31)
     assert days_outstanding(rec, date(2022, 10, 14)) == 10
     # "December 2022" is not past until December is over
-    assert not past_deadline(rec, date(2022, 12, 31))
-    assert past_deadline(rec, date(2023, 1, 1))
+    assert _standing("in progress", "2022-12", date(2022, 12, 31)) == "open"
+    assert _standing("in progress", "2022-12", date(2023, 1, 1)) == "overdue"
+    assert _standing("not started", "2024-02", date(2024, 2, 29)) == "open"
+    assert _standing("not started", "2024-02", date(2024, 3, 1)) == "overdue"
+    assert _standing("not started", "2023", date(2023, 12, 31)) == "open"
+    assert _standing("not started", None, date(2099, 1, 1)) == "open"
     done = _rec("completed", "2022-10-04", "2022-12")
     assert days_outstanding(done, date(2023, 1, 1)) is None
-    assert not past_deadline(done, date(2023, 1, 1))
+    assert _standing("completed", "2022-12", date(2023, 1, 1)) == "completed"
+    assert _standing("no longer required", "2022-12", date(2023, 1, 1)) == "withdrawn"

@@ -1,0 +1,174 @@
+"""What every command shares, defined once: exit codes, -h, --version, --quiet, --verbose.
+
+Commands are built from `App` (a typer.Typer whose commands are `Command`s), so a new
+command gets the shared options by being registered, with no code of its own.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+import typer.main
+
+# typer 0.29 vendors click: its commands take typer's own copy of click's classes
+from typer._click import core as click
+from typer._click.globals import get_current_context
+from typer.core import TyperCommand, TyperGroup
+from typer.models import CommandFunctionType
+
+from minutebook import __version__
+
+
+class Exit(enum.IntEnum):
+    """Exit codes of every command (the README's table is this one)."""
+
+    OK = 0
+    # the input could not be used: a document failed to load or extract, a review sheet
+    # has bad rows
+    FAILED = 1
+    # the command line is wrong: a bad option or value, a file, folder, database, id or
+    # code that does not exist, an ambiguous id prefix, a bad pattern file
+    USAGE = 2
+    # the database or disk failed: disk full, I/O error, read-only or damaged file
+    STORAGE = 3
+    INTERRUPTED = 130
+
+
+# Spawned worker processes do not run main(), so the parent passes --verbose down here
+VERBOSE_ENV = "MINUTEBOOK_VERBOSE"
+# Libraries whose warnings say nothing a clerk can act on: pdfminer's "Could not get
+# FontBBox from font descriptor" on nearly every Word-made PDF, for one
+QUIET_LIBRARIES = ("pdfminer", "pdfplumber", "pypdfium2")
+CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"]}
+
+
+def library_logging(verbose: bool) -> None:
+    """Library warnings on stderr only with --verbose (here and in the workers)."""
+    level = logging.WARNING if verbose else logging.ERROR
+    for name in QUIET_LIBRARIES:
+        logging.getLogger(name).setLevel(level)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"minutebook {__version__}")
+        raise typer.Exit(int(Exit.OK))
+
+
+VersionOption = Annotated[
+    bool,
+    typer.Option(
+        "--version",
+        is_eager=True,
+        expose_value=False,
+        callback=_show_version,
+        help="Print the version and exit.",
+    ),
+]
+DbOption = Annotated[
+    Path,
+    typer.Option(
+        "--db",
+        help="The minutebook database (an SQLite file; ingest creates it).",
+        envvar="MINUTEBOOK_DB",
+    ),
+]
+DebugOption = Annotated[
+    bool, typer.Option("--debug", help="Show tracebacks instead of one-line errors.")
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print only data and errors.")]
+VerboseOption = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Also show library warnings and details.")
+]
+
+
+def _options_of(function: Callable[..., None]) -> list[click.Parameter]:
+    """typer's own parameter objects for a function's options, to add to other commands."""
+    holder = typer.Typer(add_completion=False)
+    holder.command()(function)
+    return list(typer.main.get_command(holder).params)
+
+
+def _version_only(version: VersionOption = False) -> None:
+    """(holds --version)"""
+
+
+def _quiet_verbose(quiet: QuietOption = False, verbose: VerboseOption = False) -> None:
+    """(holds --quiet and --verbose)"""
+
+
+def _shared_options(existing: set[str]) -> list[click.Parameter]:
+    options = _options_of(_version_only) + _options_of(_quiet_verbose)
+    return [o for o in options if o.name not in existing]
+
+
+def quiet() -> bool:
+    """True when the running command was given --quiet."""
+    ctx = get_current_context(silent=True)
+    return bool(ctx and ctx.find_root().meta.get("minutebook.quiet"))
+
+
+def note(message: str) -> None:
+    """An informational line on stderr ("wrote report.html"), left out with --quiet."""
+    if not quiet():
+        typer.echo(message, err=True)
+
+
+class Command(TyperCommand):
+    """A typer command with the shared options added and handled before it runs."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        names = {p.name for p in self.params if p.name}
+        # a command with its own --quiet (ingest: "only the summary") keeps it as a parameter
+        self._own_quiet = "quiet" in names
+        self.params.extend(_shared_options(names))
+
+    def invoke(self, ctx: click.Context) -> Any:
+        verbose = bool(ctx.params.pop("verbose", False))
+        is_quiet = ctx.params.get("quiet") if self._own_quiet else ctx.params.pop("quiet", False)
+        ctx.find_root().meta["minutebook.quiet"] = bool(is_quiet)
+        library_logging(verbose)
+        before = os.environ.get(VERBOSE_ENV)
+        if verbose:
+            os.environ[VERBOSE_ENV] = "1"  # spawned workers inherit the environment
+        try:
+            return super().invoke(ctx)
+        finally:
+            library_logging(bool(before))
+            if before is None:
+                os.environ.pop(VERBOSE_ENV, None)
+
+
+class Group(TyperGroup):
+    """A typer group that also answers --version."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.params.extend(_options_of(_version_only))
+
+
+class App(typer.Typer):
+    """typer.Typer with our settings: -h, --version, no tracebacks, examples verbatim."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("cls", Group)
+        kwargs.setdefault("context_settings", CONTEXT_SETTINGS)
+        kwargs.setdefault("rich_markup_mode", None)
+        kwargs.setdefault("no_args_is_help", True)
+        # locals would print minutes text; --debug re-raises where a command has it
+        kwargs.setdefault("pretty_exceptions_enable", False)
+        kwargs.setdefault("pretty_exceptions_show_locals", False)
+        super().__init__(**kwargs)
+
+    def command(
+        self, *args: Any, **kwargs: Any
+    ) -> Callable[[CommandFunctionType], CommandFunctionType]:
+        kwargs.setdefault("cls", Command)
+        return super().command(*args, **kwargs)
