@@ -30,6 +30,9 @@ class Rule:
     label: str
     form: str
     file: str
+    # longest match in tokens; bounds a "+" wildcard, which spaCy runs in linear time where
+    # a "{1,25}" one is expanded into 24 optional tokens and its paths multiply
+    max_tokens: int | None = None
 
 
 @dataclass
@@ -41,9 +44,13 @@ class Patterns:
     def matches(self, doc: Doc, file: str) -> list[tuple[Rule, Span]]:
         """Non-overlapping matches of one pattern file, longest first where they overlap."""
         found = self.matchers[file](doc, as_spans=True)
+        bounded = [s for s in found if (m := self._rule(s).max_tokens) is None or len(s) <= m]
         # overlapping matches ("RESOLVED" and "RESOLVED:") resolve to the longest
-        spans = filter_spans(found)
-        return [(self.rules[self.nlp.vocab.strings[s.label]], s) for s in spans]
+        spans = filter_spans(bounded)
+        return [(self._rule(s), s) for s in spans]
+
+    def _rule(self, span: Span) -> Rule:
+        return self.rules[self.nlp.vocab.strings[span.label]]
 
 
 def _read_jsonl(name: str) -> list[tuple[int, dict[str, Any]]]:
@@ -126,7 +133,10 @@ def load_patterns() -> Patterns:
                 matcher.add(key, [_expand(row["pattern"])])
             except (MatchPatternError, ValueError) as exc:
                 raise PatternFileError(f"{name}.jsonl:{lineno}", str(exc).strip()) from exc
-            rules[key] = Rule(row["id"], row["label"], row.get("form", ""), name)
+            bound = row.get("max_tokens")
+            if bound is not None and (not isinstance(bound, int) or bound < 1):
+                raise PatternFileError(f"{name}.jsonl:{lineno}", "max_tokens must be a count")
+            rules[key] = Rule(row["id"], row["label"], row.get("form", ""), name, bound)
         matchers[name] = matcher
     return Patterns(nlp=nlp, matchers=matchers, rules=rules)
 
