@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from minutebook.commands import fail
+from minutebook.conventions import DebugOption, Exit
 from minutebook.errors import MinutebookError
 
 
@@ -34,9 +35,7 @@ def outline_cmd(
     fmt: Annotated[
         OutlineFormat, typer.Option("--format", "-f", help="text (a tree) or json.")
     ] = OutlineFormat.text,
-    debug: Annotated[
-        bool, typer.Option("--debug", help="Show tracebacks instead of one-line errors.")
-    ] = False,
+    debug: DebugOption = False,
 ) -> None:
     """Print a document's header (committee, meeting date) and its agenda items as a tree."""
     from minutebook.extract.outline import build_outline
@@ -50,7 +49,7 @@ def outline_cmd(
     except MinutebookError as exc:
         if debug:
             raise
-        raise fail(str(exc), 1) from None
+        raise fail(str(exc), Exit.FAILED) from None
     header = outline.header
     if fmt is OutlineFormat.json:
         items = [

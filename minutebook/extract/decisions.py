@@ -33,7 +33,8 @@ _LEADING = re.compile(
     r"(?:RESOLVED|Resolved|AGREED|Agreed|DECIDED|Decided)\s*[:–—-]\s*)+"
 )
 _VERB_WORDS = frozenset({"to", "will", "would", "shall", "was", "were", "is", "are"})
-_AFTER_SECONDER = re.compile(r"[,;]?\s*(?:and\s+)?(?=(?:to|that|That|To)\b)")
+# after "seconded by NAME": the comma and "to"/"that" that open the motion itself
+_MOTION_OPENS = re.compile(r"[,;]\s*(?:and\s+)?(?=(?:to|that|That|To)\b)")
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,7 @@ def _motion_start(doc: Document, after: int, end: int) -> int | None:
     """Where the motion itself starts after 'seconded by NAME': its 'to'/'that'."""
     text = doc.text
     window = text[after:end]
-    m = re.search(r"[,;]\s*(?:and\s+)?(?=(?:to|that|That|To)\b)", window)
+    m = _MOTION_OPENS.search(window)
     if m is None or len(window[: m.start()].split()) > 6:
         return None
     return after + m.end()

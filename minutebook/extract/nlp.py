@@ -95,8 +95,7 @@ def role_words() -> tuple[str, ...]:
     pattern {"ROLE": true} names the same roles the owner finder knows."""
     from minutebook.extract.people import roles
 
-    heads = {r.split()[-1].lower() for r in roles()} | {r.lower() for r in roles() if " " not in r}
-    return tuple(sorted(heads))
+    return tuple(sorted({r.split()[-1].lower() for r in roles()}))
 
 
 def _expand(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -233,23 +233,39 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-def _from_motion(doc: Document, motion: Motion, outline: Outline, meeting: str | None) -> Record:
-    text = flat(doc.text[motion.start : motion.end])
+def _resolution(
+    doc: Document,
+    outline: Outline,
+    start: int,
+    end: int,
+    code: str | None,
+    rule: str,
+    meeting: str | None,
+) -> Record:
+    """A resolution read from running text (a motion, a prose decision): owner, deadline and
+    noting come from its own words."""
+    text = flat(doc.text[start:end])
     deadline = clause_deadline(text, _base(meeting))
     return _record(
         doc,
         kind="resolution",
-        code=motion.code,
-        item_title=outline.title_at(motion.start),
+        code=code,
+        item_title=outline.title_at(start),
         text=text,
         owner=find_owner(text),
         deadline=deadline,
         meeting_date=meeting,
         noting=is_noting(text),
-        start=motion.start,
-        end=motion.end,
-        rule="motions:numbered-motion",
+        start=start,
+        end=end,
+        rule=rule,
         warnings=_warnings(deadline, meeting, None),
+    )
+
+
+def _from_motion(doc: Document, motion: Motion, outline: Outline, meeting: str | None) -> Record:
+    return _resolution(
+        doc, outline, motion.start, motion.end, motion.code, "motions:numbered-motion", meeting
     )
 
 
@@ -360,26 +376,9 @@ def _prose_decisions(
         if found.kind == "action" and found.owner:
             out.append(_action(doc, outline, found.start, found.end, found.owner, rule, meeting))
             continue
-        text = flat(doc.text[found.start : found.end])
         block = next(b for b in doc.blocks if b.start <= found.start <= b.end)
-        deadline = clause_deadline(text, _base(meeting))
-        out.append(
-            _record(
-                doc,
-                kind="resolution",
-                code=label_code(doc, block.start, outline.code_at(found.start)),
-                item_title=outline.title_at(found.start),
-                text=text,
-                owner=find_owner(text),
-                deadline=deadline,
-                meeting_date=meeting,
-                noting=is_noting(text),
-                start=found.start,
-                end=found.end,
-                rule=rule,
-                warnings=_warnings(deadline, meeting, None),
-            )
-        )
+        code = label_code(doc, block.start, outline.code_at(found.start))
+        out.append(_resolution(doc, outline, found.start, found.end, code, rule, meeting))
     return out
 
 
