@@ -67,6 +67,9 @@ def _clean(doc: Document, start: int, end: int) -> tuple[int, int]:
     lead = _LEADING.match(text, s, e)
     if lead:
         s = lead.end()
+    mover = motion_patterns()["mover_lead"].match(text, s, e)
+    if mover:
+        s = mover.end()
     vote = motion_patterns()["vote_tail"].search(text, s, e)
     if vote and vote.start() > s:
         e = vote.start()

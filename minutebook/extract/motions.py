@@ -39,6 +39,7 @@ def motion_patterns() -> dict[str, re.Pattern[str]]:
         "failed",
         "procedural",
         "vote_tail",
+        "mover_lead",
     )
     return json_file(
         "motions.json",

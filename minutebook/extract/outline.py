@@ -377,7 +377,8 @@ def find_items(doc: Document) -> list[Item]:
             text = text.replace("\t", " ")
         found = _block_item(block, text, nxt)
         runs_on = found is not None and 0 <= found[2] < len(text.rstrip()) - 1
-        weak = found is not None and (found[1] is None or runs_on or not titleish(found[1]))
+        # (the title was judged on the heading as written; its smart-title case is not re-judged)
+        weak = found is not None and (found[1] is None or runs_on)
         if found and found[0] and block.kind != "heading" and _restarts(last_code, found[0]):
             found = None  # "1 Note with thanks ..." inside minute 306 is a list, not item 1
         if found and found[0] and weak and not _continues(last_code, found[0]):
