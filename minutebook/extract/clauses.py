@@ -23,7 +23,12 @@ _RECIPIENT = re.compile(
 _LABEL = re.compile(
     r"(?:^|(?<=[\s;:,]))(?P<full>\((?P<a>[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)|(?P<b>[a-z]|[ivx]{1,5}|\d{1,2})[).])(?=\s)"
 )
+# "A) Note the forecast ...": a capital letter labels a list item only with a bracket, since
+# "A. Smith" is a name
+_CAP_LABEL = re.compile(r"\(?[A-Z]\)\s")
 _MINUTE_LABEL = re.compile(r"(?:[\d.]*\d\s?)?(?:[ivx]{1,5}|[a-h])\)\s*|\d{1,3}[.)]\s+")
+# what is left of a heading line whose clause is below it: "RESOLVED that:", "AGREED to"
+_BARE_STEM = re.compile(r"\s*(?:that|to)?\s*:?\s*", re.IGNORECASE)
 _FULL_CLAUSE = re.compile(r"^\s*(?:that|to)\b", re.IGNORECASE)
 _CARRIED = re.compile(
     r"[\s.]*(?:motion\s+)?(?:carried|lost|defeated)(?:\s+unanimously|\s+\(.*?\))?\.?\s*$", re.I
@@ -35,6 +40,8 @@ _BODY_STEM = re.compile(
     r"\s*:\s*",
     re.IGNORECASE,
 )
+# a resolution's own number, written after its introducer: "Resolved 14/06/9.01", "(2024/15)"
+_OWN_CODE = re.compile(r"\(?(?P<code>\d{1,4}(?:[/.]\d{1,4})+)\)?[\s:–—\-.]")
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 
 
@@ -48,6 +55,8 @@ class Clause:
     label: str | None
     recipient: str | None
     rule: Rule
+    # the number the minutes give the resolution itself, which beats its item's code
+    code: str | None = None
 
 
 def _label_sequence(first: str) -> list[str]:
@@ -135,14 +144,48 @@ def _body_blocks(doc: Document, index: int) -> int:
             j += 1
     elif first_text.rstrip().endswith(":"):
         end = _list_after(doc, j, end)
+    elif _THAT_COLON.search(doc.block_text(blocks[index])):
+        # "RESOLVED that:" over plain paragraphs: the body runs to the next numbered paragraph
+        end = _paragraphs_after(doc, j, end)
     return end
+
+
+# a body read over several paragraphs stops after this many, whatever follows
+MAX_BODY_BLOCKS = 12
+_NUMBERED = re.compile(r"\s*(?:\d{1,3}[.)]|\(\d{1,3}\))(?:\s|$)")
+_THAT_COLON = re.compile(r"\bthat\s*:\s*$", re.IGNORECASE)
+
+
+def _paragraphs_after(doc: Document, j: int, end: int) -> int:
+    stop = min(len(doc.blocks), j + MAX_BODY_BLOCKS)
+    while j < stop:
+        block = doc.blocks[j]
+        if block.kind != "paragraph" or _NUMBERED.match(doc.block_text(block)):
+            break
+        end = block.end
+        j += 1
+    return end
+
+
+# "a) ... d) ... And; This Council agrees to: a) ...": a connector line joins two lists
+_CONNECTOR = re.compile(r"\s*(?:and|or)\s*[;:,]?\s*$", re.IGNORECASE)
 
 
 def _list_after(doc: Document, j: int, end: int) -> int:
     """A stem ending in ':' takes the bullet or labelled lines under it."""
-    while j < len(doc.blocks):
+    stop = min(len(doc.blocks), j + 4 * MAX_BODY_BLOCKS)
+    while j < stop:
         text = doc.block_text(doc.blocks[j])
-        if not (text.startswith(("•", "-", "–", "·")) or _LABEL.match(text)):
+        if _CONNECTOR.match(text) and j + 1 < len(doc.blocks):
+            after = doc.block_text(doc.blocks[j + 1])
+            if not after.rstrip().endswith(":"):
+                break
+            end = doc.blocks[j + 1].end
+            j += 2
+            continue
+        if not (
+            text.startswith(("•", "-", "–", "·")) or _LABEL.match(text) or _CAP_LABEL.match(text)
+        ):
             break
         end = doc.blocks[j].end
         j += 1
@@ -181,6 +224,7 @@ def _clause_at(
     block = doc.blocks[index]
     recipient = None
     body_start = match_end
+    own_code = None
     if rule.form == "previous":
         # "Cllr X asked that the Council write to the Minister. This was agreed."
         if match_start == block.start and index > 0:
@@ -211,8 +255,21 @@ def _clause_at(
 
                 recipient = recipient_from_caps(m.group("recipient"))
                 body_start = m.end()
+        # keep a closing "that"/"to" as the prose forms do: the clause reads "that we join."
+        last = re.search(r"\b(?:that|to)$", text[match_start:match_end], re.IGNORECASE)
+        if last:
+            body_start = match_start + last.start()
+        numbered = _OWN_CODE.search(text, match_start, block.end)
+        if numbered and numbered.start() <= max(match_end, body_start) + 1:
+            own_code = numbered.group("code")
+            body_start = max(body_start, numbered.end())
         body_start += _SEPARATOR.match(text, body_start, block.end).end() - body_start  # type: ignore[union-attr]
+        if _BARE_STEM.fullmatch(text, body_start, block.end):
+            body_start = block.end
         end = block.end
+        if _inside_prose(doc, block, match_start):
+            # a flattened page: "... were noted. Resolved 14/06/9.01 That ... . Cheques ..."
+            end = sentence_end(text, body_start, block.end)
         if body_start >= block.end:
             end = _body_blocks(doc, index)
             body_start = block.end + 1 if end > block.end else block.end
@@ -225,8 +282,14 @@ def _clause_at(
     for label, s, e in split_labels(text, body_start, end):
         s, e = trim_span(text, s, e)
         if e > s:
-            out.append(Clause(rule.label, s, e, label, recipient, rule))
+            out.append(Clause(rule.label, s, e, label, recipient, rule, own_code))
     return out or None
+
+
+def _inside_prose(doc: Document, block: Block, at: int) -> bool:
+    """An introducer that follows a finished sentence in its block stands in running text."""
+    before = doc.text[block.start : at].rstrip()
+    return len(before.split()) > 8 and bool(SENTENCE_BREAK.search(before + " "))
 
 
 def _extend_stem(doc: Document, index: int, start: int, end: int) -> int:

@@ -103,7 +103,7 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
             continue
         index = bisect_right(starts, at) - 1
         block = doc.blocks[index]
-        if block.start in skip or block.kind == "table_row" or at >= block.end:
+        if block.start in skip or at >= block.end:
             continue
         sentences = cache.setdefault(index, _sentences(doc, block, cuts))
         k = next((i for i, (s, e) in enumerate(sentences) if s <= at < e), None)
@@ -122,6 +122,9 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
                 s = sentences[k - 1][0]
                 if rule.form == "previous":
                     e = sentences[k - 1][1]
+            elif (before := _proposal_before(doc, index, cuts)) is not None:
+                # "Agreed unanimously." as a paragraph of its own agrees the proposal above it
+                s, e = before
             # with nothing before it, "This was agreed by all members." is the record itself
         elif rule.form == "motion":
             s = _motion_start(doc, span.end_char, e) or s
@@ -135,6 +138,22 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
             continue
         found.append(Found(kind, s, e, owner, rule))
     return found
+
+
+_PROPOSAL = re.compile(r"\b(?:proposed|moved|seconded)\b", re.IGNORECASE)
+
+
+def _proposal_before(doc: Document, index: int, cuts: list[int]) -> tuple[int, int] | None:
+    """The proposal in the paragraph before a bare "Agreed." paragraph: its last sentence
+    that proposes, moves or seconds, or else its last sentence."""
+    if index == 0:
+        return None
+    block = doc.blocks[index - 1]
+    if block.kind != "paragraph" or any(block.start < c <= doc.blocks[index].start for c in cuts):
+        return None
+    sentences = _sentences(doc, block, cuts)
+    proposing = [(s, e) for s, e in sentences if _PROPOSAL.search(doc.text, s, e)]
+    return (proposing or sentences)[-1] if sentences else None
 
 
 @cache

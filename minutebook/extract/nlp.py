@@ -19,7 +19,11 @@ from minutebook.extract.vocab import pattern_path
 
 PATTERN_FILES = ("introducers", "noting", "asks", "action_lines", "decisions")
 # files whose every entry must carry positive and negative example sentences
-EXAMPLED = frozenset({"decisions"})
+# and the forms their entries may take
+EXAMPLED: dict[str, frozenset[str]] = {
+    "decisions": frozenset({"active", "passive", "nominal", "motion", "previous", "owner"}),
+    "introducers": frozenset({"heading"}),
+}
 
 
 @dataclass(frozen=True)
@@ -67,21 +71,20 @@ def _read_jsonl(name: str) -> list[tuple[int, dict[str, Any]]]:
         if missing:
             raise PatternFileError(f"{path}:{lineno}", f"missing keys {sorted(missing)}")
         if name in EXAMPLED:
-            _check_entry(f"{path}:{lineno}", row)
+            _check_entry(f"{path}:{lineno}", row, EXAMPLED[name])
         rows.append((lineno, row))
     return rows
 
 
 LABELS = frozenset({"resolution", "recommendation", "action"})
-FORMS = frozenset({"active", "passive", "nominal", "motion", "previous", "owner"})
 
 
-def _check_entry(where: str, row: dict[str, Any]) -> None:
+def _check_entry(where: str, row: dict[str, Any], forms: frozenset[str]) -> None:
     """A grammar entry names a known label and form and has examples of both kinds."""
     if row["label"] not in LABELS:
         raise PatternFileError(where, f"label {row['label']!r} is not one of {sorted(LABELS)}")
-    if row.get("form") not in FORMS:
-        raise PatternFileError(where, f"form {row.get('form')!r} is not one of {sorted(FORMS)}")
+    if row.get("form") not in forms:
+        raise PatternFileError(where, f"form {row.get('form')!r} is not one of {sorted(forms)}")
     examples = row.get("examples")
     if not isinstance(examples, dict) or not all(
         isinstance(examples.get(k), list) and examples[k] for k in ("positive", "negative")

@@ -200,6 +200,8 @@ def _from_row(doc: Document, row: Row) -> Record | None:
 
 def _clause_code(doc: Document, clause: Clause, outline: Outline) -> str | None:
     """Item code and sub-clause label; a minute opened by its own label ("4.11i)") uses it."""
+    if clause.code is not None:
+        return clause.code
     item_code = outline.code_at(clause.start)
     block = next(b for b in doc.blocks if b.start <= clause.start <= b.end)
     if clause.label is None:

@@ -1,4 +1,5 @@
-"""The decision grammar (patterns/decisions.jsonl): every entry's own examples, run for real."""
+"""The decision grammar (patterns/decisions.jsonl) and the heading introducers
+(patterns/introducers.jsonl): every entry's own examples, run for real."""
 
 from __future__ import annotations
 
@@ -7,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from minutebook.extract import describe, extract
-from minutebook.extract.nlp import examples, load_patterns
+from minutebook.extract.nlp import EXAMPLED, examples, load_patterns
 from minutebook.ingest import load
 
-ENTRIES = examples("decisions")
+ENTRIES = [(file, *entry) for file in sorted(EXAMPLED) for entry in examples(file)]
 
 
 def _records(tmp_path: Path, sentence: str) -> list[str]:
@@ -24,39 +25,39 @@ def _records(tmp_path: Path, sentence: str) -> list[str]:
     return [r.rule for r in extract(describe(load(path)))]
 
 
-def _matches(rule_id: str, sentence: str) -> bool:
+def _matches(file: str, rule_id: str, sentence: str) -> bool:
     """Does the entry's own pattern match, before overlaps with other entries are resolved?"""
     patterns = load_patterns()
-    matcher = patterns.matchers["decisions"]
+    matcher = patterns.matchers[file]
     found = matcher(patterns.nlp.make_doc(sentence))
-    return any(patterns.nlp.vocab.strings[key] == f"decisions:{rule_id}" for key, _, _ in found)
+    return any(patterns.nlp.vocab.strings[key] == f"{file}:{rule_id}" for key, _, _ in found)
 
 
 def test_grammar_every_entry_has_examples_of_both_kinds() -> None:
-    assert len(ENTRIES) >= 10
-    for rule_id, positive, negative in ENTRIES:
-        assert positive, rule_id
-        assert negative, rule_id
+    assert len(ENTRIES) >= 15
+    for file, rule_id, positive, negative in ENTRIES:
+        assert positive, (file, rule_id)
+        assert negative, (file, rule_id)
 
 
 @pytest.mark.parametrize(
-    ("rule_id", "sentence"),
-    [(r, s) for r, pos, _ in ENTRIES for s in pos],
+    ("file", "rule_id", "sentence"),
+    [(f, r, s) for f, r, pos, _ in ENTRIES for s in pos],
     ids=lambda v: v[:40],
 )
-def test_grammar_positive_example_matches_its_entry(rule_id: str, sentence: str) -> None:
-    assert _matches(rule_id, sentence)
+def test_grammar_positive_example_matches_its_entry(file: str, rule_id: str, sentence: str) -> None:
+    assert _matches(file, rule_id, sentence)
 
 
 @pytest.mark.parametrize(
-    ("rule_id", "sentence"),
-    [(r, s) for r, _, neg in ENTRIES for s in neg],
+    ("file", "rule_id", "sentence"),
+    [(f, r, s) for f, r, _, neg in ENTRIES for s in neg],
     ids=lambda v: v[:40],
 )
 def test_grammar_negative_example_gives_no_record_by_its_entry(
-    tmp_path: Path, rule_id: str, sentence: str
+    tmp_path: Path, file: str, rule_id: str, sentence: str
 ) -> None:
-    assert f"decisions:{rule_id}" not in _records(tmp_path, sentence)
+    assert f"{file}:{rule_id}" not in _records(tmp_path, sentence)
 
 
 @pytest.mark.parametrize(
@@ -80,3 +81,22 @@ def test_grammar_prose_decision_is_the_whole_sentence(
     records = extract(describe(load(path)))
     assert [(r.kind, r.text, r.owner, r.code) for r in records] == [(kind, sentence, owner, "5")]
     assert records[0].meeting_date == "2025-03-04"
+
+
+def test_numbered_resolution_in_running_text_takes_its_number_and_sentence(
+    tmp_path: Path,
+) -> None:
+    # a web page that flattens the minutes into one paragraph, numbering each resolution
+    path = tmp_path / "minutes.txt"
+    path.write_text(
+        "Anytown Parish Council\n\nMinutes of the meeting held on 3 June 2014\n\n"
+        "9. Finance\n\nThe payments from 7 May to 3 June were scrutinised by members and "
+        "found in order. Resolved 14/06/9.01 That the bank reconciliation be received and "
+        "adopted. Cheques for signing were then presented to the Chairman.\n",
+        encoding="utf-8",
+    )
+    records = extract(describe(load(path)))
+    numbered = [r for r in records if r.rule == "introducers:decision-heading-numbered"]
+    assert [(r.code, r.text) for r in numbered] == [
+        ("14/06/9.01", "That the bank reconciliation be received and adopted.")
+    ]
