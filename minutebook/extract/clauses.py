@@ -29,6 +29,8 @@ _CAP_LABEL = re.compile(r"\(?[A-Z]\)\s")
 _MINUTE_LABEL = re.compile(r"(?:[\d.]*\d\s?)?(?:[ivx]{1,5}|[a-h])\)\s*|\d{1,3}[.)]\s+")
 # what is left of a heading line whose clause is below it: "RESOLVED that:", "AGREED to"
 _BARE_STEM = re.compile(r"\s*(?:that|to)?\s*:?\s*", re.IGNORECASE)
+# "Resolved: (For information only)": a note on the heading, no clause
+_ASIDE = re.compile(r"\s*\([^()]*\)[\s.]*")
 _FULL_CLAUSE = re.compile(r"^\s*(?:that|to)\b", re.IGNORECASE)
 _CARRIED = re.compile(
     r"[\s.]*(?:motion\s+)?(?:carried|lost|defeated)(?:\s+unanimously|\s+\(.*?\))?\.?\s*$", re.I
@@ -276,7 +278,7 @@ def _clause_at(
         else:
             end = _extend_stem(doc, index, body_start, end)
     end = _strip_carried(text, body_start, end)
-    if end <= body_start:
+    if end <= body_start or _ASIDE.fullmatch(text, body_start, end):
         return None
     out = []
     for label, s, e in split_labels(text, body_start, end):

@@ -122,7 +122,7 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
                 s = sentences[k - 1][0]
                 if rule.form == "previous":
                     e = sentences[k - 1][1]
-            elif (before := _proposal_before(doc, index, cuts)) is not None:
+            elif (before := _proposal_before(doc, index, outline, cuts)) is not None:
                 # "Agreed unanimously." as a paragraph of its own agrees the proposal above it
                 s, e = before
             # with nothing before it, "This was agreed by all members." is the record itself
@@ -130,6 +130,8 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
             s = _motion_start(doc, span.end_char, e) or s
         elif rule.form == "owner":
             owner = _owner(span.text)
+            if re.fullmatch(r"[A-Z]{2,3}", owner) and owner not in outline.header.initials:
+                continue  # "VAT to be added": capitals, but no one the minutes named
             if not _opens(doc, block.start, at, s):
                 continue
             s = at
@@ -143,13 +145,17 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
 _PROPOSAL = re.compile(r"\b(?:proposed|moved|seconded)\b", re.IGNORECASE)
 
 
-def _proposal_before(doc: Document, index: int, cuts: list[int]) -> tuple[int, int] | None:
+def _proposal_before(
+    doc: Document, index: int, outline: Outline, cuts: list[int]
+) -> tuple[int, int] | None:
     """The proposal in the paragraph before a bare "Agreed." paragraph: its last sentence
     that proposes, moves or seconds, or else its last sentence."""
     if index == 0:
         return None
     block = doc.blocks[index - 1]
-    if block.kind != "paragraph" or any(block.start < c <= doc.blocks[index].start for c in cuts):
+    # an item's own heading ("5. Any Other Business") proposes nothing
+    heading = any(i.start == block.start and i.body_start >= block.end for i in outline.items)
+    if block.kind != "paragraph" or heading:
         return None
     sentences = _sentences(doc, block, cuts)
     proposing = [(s, e) for s, e in sentences if _PROPOSAL.search(doc.text, s, e)]

@@ -35,7 +35,8 @@ _NUMBERED = re.compile(
 )
 _BARE_NUMBER = re.compile(r"^(?P<code>\d{1,4}[A-Z]?|\d{1,2}(?:\.\d{1,2}){1,3})\.?$")
 _ITEM_REF = re.compile(r"^\(?(?:agenda\s+)?item\s+\d+[a-z]?\)?$", re.IGNORECASE)
-_MINUTES_LABEL = re.compile(r"\bMinutes:")
+# ModernGov's "Minutes:" label after a title; "Matters Arising from the Minutes:" is a title
+_MINUTES_LABEL = re.compile(r"(?<!\bthe )(?<!\bof )\bMinutes:")
 _DECISION_WORD = re.compile(r"\b(RESOLVED|AGREED|RECOMMENDED|DECIDED|resolved that|agreed that)\b")
 _ATTACHMENT = re.compile(
     r"\s*(pdf icon PDF \d+ KB|pdf icon|PDF \d+ KB|\(\d+ KB\)|Additional documents:)", re.IGNORECASE
@@ -99,6 +100,8 @@ class Header:
     committee: str | None
     meeting_date: str | None
     end: int
+    # initials the minutes give people beside their names ("Cllr Jo Bruce JB")
+    initials: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,12 @@ def clean_title(title: str) -> str | None:
 def _is_date(text: str) -> bool:
     dates = find_dates(text)
     return bool(dates) and dates[0][0] == 0 and dates[0][1] >= len(text.rstrip(". ")) - 1
+
+
+def _opens_with_date(text: str) -> bool:
+    """'12 April 2016 at 6.30 pm' is the meeting's date, not item 12."""
+    dates = find_dates(text[:40])
+    return bool(dates) and dates[0][0] == 0 and re.search(r"\d{4}", text[: dates[0][1]]) is not None
 
 
 def titleish(title: str, lenient: bool = False) -> bool:
@@ -230,7 +239,7 @@ def _checked(title: str, pos: int) -> tuple[str | None, int]:
 def _numbered(text: str) -> tuple[str, str | None, int] | None:
     """A block that opens with an item number: (code, title or None, body offset)."""
     m = _NUMBERED.match(text)
-    if not m:
+    if not m or _opens_with_date(text):
         return None
     raw = m.group("code")
     code = raw if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})+", raw) else parse_code(raw) or raw
@@ -433,9 +442,14 @@ def _nest(raw: list[Item]) -> list[Item]:
     return out
 
 
+# where minutes with no numbered items are read for the attendance list
+HEADER_GUESS = 3000
+
+
 def build_outline(doc: Document) -> Outline:
     """The header (committee, meeting date) and the item tree of a document."""
     from minutebook.extract.meeting import committee, meeting_date
+    from minutebook.extract.people import declared_initials
 
     items = find_items(doc)
     # the document's first block, a page title, is part of the header, not its first item
@@ -446,5 +460,8 @@ def build_outline(doc: Document) -> Outline:
         committee=committee(doc, header_end),
         meeting_date=meeting_date(doc, header_end),
         end=header_end,
+        # the attendance list names people; "Kent County Council (KCC)" later in the text
+        # names a body, which is not an owner
+        initials=declared_initials(doc.text[: header_end or HEADER_GUESS]),
     )
     return Outline(header, tuple(items), tuple(i.start for i in items))

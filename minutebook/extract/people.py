@@ -64,8 +64,49 @@ def _tidy(role: str) -> str:
     return re.sub(r"\s+(?:and|&|of|for|the|to)$", "", role)
 
 
-def find_owner(clause: str) -> str | None:
-    """The officer or body a clause asks to act ("the Director of X be requested to ...")."""
+_INITIALS = re.compile(r"\(?\b(?P<initials>[A-Z]{2,3})\b\)?")
+_CAPITALISED = re.compile(r"[A-Z][\w'’-]*\.?")
+_TITLES = frozenset({"Cllr", "Cllr.", "Councillor", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Miss", "Dr"})
+
+
+def declared_initials(text: str) -> frozenset[str]:
+    """Initials the minutes give people, beside their names: "Cllr Jo Bruce JB",
+    "Cllr. R. Crisp – Chair (RC)". Only these read as owners: "HR to chase Andy"."""
+    found = set()
+    for m in _INITIALS.finditer(text):
+        letters = m.group("initials")
+        before = [
+            w
+            for w in _CAPITALISED.findall(text[max(0, m.start() - 80) : m.start()])
+            if w not in _TITLES
+        ]
+        for skip in range(4):
+            run = before[len(before) - skip - len(letters) : len(before) - skip]
+            if len(run) == len(letters) and all(
+                w[0] == c for w, c in zip(run, letters, strict=True)
+            ):
+                found.add(letters)
+                break
+    return frozenset(found)
+
+
+def _initials_owner(clause: str, initials: frozenset[str]) -> str | None:
+    """'That HR contact CGM', 'JH will progress the application': declared initials that
+    open the clause and act."""
+    m = re.match(
+        r"^\W*(?:[Tt]hat\s+)?(?P<who>[A-Z]{2,3}(?:\s*(?:and|&|/)\s*[A-Z]{2,3})*)"
+        r"\s+(?:to\s+|will\s+|would\s+|should\s+|shall\s+)?(?:also\s+)?[a-z]{3,}",
+        clause,
+    )
+    if m is None:
+        return None
+    people = re.split(r"\s*(?:and|&|/)\s*", m.group("who"))
+    return m.group("who") if all(p in initials for p in people) else None
+
+
+def find_owner(clause: str, initials: frozenset[str] = frozenset()) -> str | None:
+    """The officer or body a clause asks to act ("the Director of X be requested to ..."),
+    or the declared initials that open it ("That HR contact CGM")."""
     told, asking = _owner_regexes()
     best: tuple[int, str] | None = None
     for regex in (asking, told):
@@ -76,6 +117,8 @@ def find_owner(clause: str) -> str | None:
         m = _subject_regex().match(clause)
         if m and m.group("verb") not in own_verbs():
             best = (m.start(), _tidy(m.group("role")))
+    if best is None and initials:
+        return _initials_owner(clause, initials)
     return best[1] if best else None
 
 

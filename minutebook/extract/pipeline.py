@@ -211,7 +211,7 @@ def _clause_code(doc: Document, clause: Clause, outline: Outline) -> str | None:
 
 def _from_clause(doc: Document, clause: Clause, outline: Outline, meeting: str | None) -> Record:
     text = flat(doc.text[clause.start : clause.end])
-    owner = find_owner(text)
+    owner = find_owner(text, outline.header.initials)
     deadline = clause_deadline(text, _base(meeting))
     return _record(
         doc,
@@ -254,7 +254,7 @@ def _resolution(
         code=code,
         item_title=outline.title_at(start),
         text=text,
-        owner=find_owner(text),
+        owner=find_owner(text, outline.header.initials),
         deadline=deadline,
         meeting_date=meeting,
         noting=is_noting(text),
@@ -321,7 +321,10 @@ def extract(doc: Document) -> list[Record]:
         records.append(_from_clause(doc, clause, outline, meeting))
     taken += [(c.start, c.end) for c in clauses]
     instructions = find_instructions(doc, taken, covered)
-    tagged = find_tagged(doc, covered)
+    # the attendance list in the header pairs names and initials ("Cllr Jo Bruce JB"):
+    # names, not owner tags
+    opened = outline.header.end if len(outline.items) > 1 else 0
+    tagged = [t for t in find_tagged(doc, covered) if t.start >= opened]
     for ins in instructions:
         tag = next((t for t in tagged if t.start <= ins.start < t.end), None)
         text = flat(doc.text[ins.start : ins.end])

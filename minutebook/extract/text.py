@@ -35,9 +35,11 @@ def smart_title(text: str) -> str:
     return " ".join(out)
 
 
-# A full stop after a title or an initial ("Cllr. O'Brien", "Mr. J. Smith") ends no sentence.
+# A full stop after a title, an initial or a vote note's "Prop." ("Cllr. O'Brien", "Mr. J. Smith",
+# "Prop. GK, 2nd JR") ends no sentence.
 _NOT_AFTER = (
-    r"(?<!\bCllr)(?<!\bCllrs)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bNo)(?<!\bSt)(?<!\b[A-Z])"
+    r"(?<!\bCllr)(?<!\bCllrs)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bNo)(?<!\bSt)"
+    r"(?<!\bProp)(?<!\b[A-Z])"
 )
 _SENTENCE_END = re.compile(rf"(?<=[a-z0-9)\]”\"’%]){_NOT_AFTER}[.!?](?=\s+(?:[A-Z(“\"‘]|\d))")
 SENTENCE_BREAK = re.compile(rf"{_NOT_AFTER}[.!?]\s+")
