@@ -145,7 +145,7 @@ def _body_blocks(doc: Document, index: int) -> int:
             expected.pop(0)
             j += 1
     elif first_text.rstrip().endswith(":"):
-        end = _list_after(doc, j, end)
+        end = list_after(doc, j, end)
     elif _THAT_COLON.search(doc.block_text(blocks[index])):
         # "RESOLVED that:" over plain paragraphs: the body runs to the next numbered paragraph
         end = _paragraphs_after(doc, j, end)
@@ -173,9 +173,10 @@ def _paragraphs_after(doc: Document, j: int, end: int) -> int:
 _CONNECTOR = re.compile(r"\s*(?:and|or)\s*[;:,]?\s*$", re.IGNORECASE)
 
 
-def _list_after(doc: Document, j: int, end: int) -> int:
+def list_after(doc: Document, j: int, end: int) -> int:
     """A stem ending in ':' takes the bullet or labelled lines under it."""
     stop = min(len(doc.blocks), j + 4 * MAX_BODY_BLOCKS)
+    kind: str | None = None
     while j < stop:
         text = doc.block_text(doc.blocks[j])
         if _CONNECTOR.match(text) and j + 1 < len(doc.blocks):
@@ -184,14 +185,22 @@ def _list_after(doc: Document, j: int, end: int) -> int:
                 break
             end = doc.blocks[j + 1].end
             j += 2
+            kind = None
             continue
-        if not (
-            text.startswith(("•", "-", "–", "·")) or _LABEL.match(text) or _CAP_LABEL.match(text)
-        ):
+        marker = _list_marker(text)
+        if marker is None or (kind is not None and marker != kind):
+            # a bulleted list ends at a labelled minute: "• ... • ...  ii) Cllrs declared"
             break
+        kind = marker
         end = doc.blocks[j].end
         j += 1
     return end
+
+
+def _list_marker(text: str) -> str | None:
+    if text.startswith(("•", "-", "–", "·")):
+        return "bullet"
+    return "label" if _LABEL.match(text) or _CAP_LABEL.match(text) else None
 
 
 def _in_tracker(block: Block, tracker_blocks: set[int]) -> bool:
@@ -297,7 +306,7 @@ def _inside_prose(doc: Document, block: Block, at: int) -> bool:
 def _extend_stem(doc: Document, index: int, start: int, end: int) -> int:
     block = doc.blocks[index]
     if end == block.end and doc.text[start:end].rstrip().endswith(":"):
-        return _list_after(doc, index + 1, end)
+        return list_after(doc, index + 1, end)
     return end
 
 

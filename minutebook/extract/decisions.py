@@ -19,6 +19,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
+from minutebook.extract.clauses import list_after
 from minutebook.extract.motions import motion_patterns
 from minutebook.extract.nlp import Rule, load_patterns, tokens
 from minutebook.extract.outline import Outline
@@ -135,9 +136,16 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
             if not _opens(doc, block.start, at, s):
                 continue
             s = at
+        stem = e >= block.end and doc.text[s:e].rstrip().endswith(":")
         s, e = _clean(doc, s, e)
         if e - s < 8:
             continue
+        if stem:
+            # "It was agreed to object on the following grounds:" and the list below it; with
+            # no list to read, the stem alone says nothing a clerk can use
+            e = list_after(doc, index + 1, block.end)
+            if e == block.end:
+                continue
         found.append(Found(kind, s, e, owner, rule))
     return found
 
@@ -160,6 +168,15 @@ def _proposal_before(
     sentences = _sentences(doc, block, cuts)
     proposing = [(s, e) for s, e in sentences if _PROPOSAL.search(doc.text, s, e)]
     return (proposing or sentences)[-1] if sentences else None
+
+
+def states_decision(text: str) -> bool:
+    """Does a sentence record the body's decision (any form but an owner's action)?"""
+    patterns = load_patterns()
+    return any(
+        rule.form != "owner"
+        for rule, _ in patterns.matches(patterns.nlp.make_doc(text), "decisions")
+    )
 
 
 @cache

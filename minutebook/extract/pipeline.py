@@ -5,6 +5,7 @@ describe(Document) adds the meeting date and committee the header states.
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date
 
@@ -15,12 +16,13 @@ from minutebook.extract.actions import action_labels, find_instructions
 from minutebook.extract.clauses import Clause, find_clauses, introducer_in
 from minutebook.extract.codes import code_formats, join_code
 from minutebook.extract.dates import find_dates, parse_date_prefix
+from minutebook.extract.decisions import states_decision
 from minutebook.extract.motions import Motion, find_motions
 from minutebook.extract.nlp import load_patterns, tokens
 from minutebook.extract.outline import Outline, build_outline
 from minutebook.extract.people import find_owner, is_known_role, roles
 from minutebook.extract.tags import action_span, find_tagged, label_code, owner_for
-from minutebook.extract.text import flat, trim_span
+from minutebook.extract.text import SENTENCE_BREAK, flat, trim_span
 from minutebook.extract.trackers import Row, column_vocabulary, split_code, tracker_rows
 from minutebook.models import Document, Record
 
@@ -243,9 +245,10 @@ def _resolution(
     code: str | None,
     rule: str,
     meeting: str | None,
+    owner: str | None = None,
 ) -> Record:
-    """A resolution read from running text (a motion, a prose decision): owner, deadline and
-    noting come from its own words."""
+    """A resolution read from running text (a motion, a prose decision): deadline and noting
+    come from its own words, and so does the owner unless a tag names one."""
     text = flat(doc.text[start:end])
     deadline = clause_deadline(text, _base(meeting))
     return _record(
@@ -254,7 +257,7 @@ def _resolution(
         code=code,
         item_title=outline.title_at(start),
         text=text,
-        owner=find_owner(text, outline.header.initials),
+        owner=owner or find_owner(text, outline.header.initials),
         deadline=deadline,
         meeting_date=meeting,
         noting=is_noting(text),
@@ -345,14 +348,30 @@ def extract(doc: Document) -> list[Record]:
         if span is None or _overlaps(span[0], span[1], taken):
             continue
         text = flat(doc.text[span[0] : span[1]])
-        records.append(
-            _action(
-                doc, outline, span[0], span[1], owner_for(t.tag, text), "tags:owner-tag", meeting
-            )
-        )
+        owner = owner_for(t.tag, text)
+        decided = _decision_sentence(doc, span[0], span[1])
+        if decided is not None:
+            # "... and unanimously agreed to donate £50.00.  Clerk": the council decided; the
+            # tag names who carries the decision out
+            block = next(b for b in doc.blocks if b.start <= span[0] <= b.end)
+            code = label_code(doc, block.start, outline.code_at(span[0]))
+            rule = "tags:owner-tag+decision"
+            s, e = decided
+            records.append(_resolution(doc, outline, s, e, code, rule, meeting, owner=owner))
+            continue
+        records.append(_action(doc, outline, span[0], span[1], owner, "tags:owner-tag", meeting))
     records += _prose_decisions(doc, outline, records, covered, meeting)
     records = _apply_action_labels(doc, outline, _owner_lines(records))
     return sorted(records, key=lambda r: r.start)
+
+
+def _decision_sentence(doc: Document, start: int, end: int) -> tuple[int, int] | None:
+    """The first sentence in [start:end] that records a decision."""
+    cuts = [start, *(m.end() for m in SENTENCE_BREAK.finditer(doc.text, start, end)), end]
+    for s, e in itertools.pairwise(cuts):
+        if states_decision(doc.text[s:e]):
+            return trim_span(doc.text, s, e)
+    return None
 
 
 def _prose_decisions(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from minutebook.extract.people import roles
-from minutebook.extract.text import trim_span
+from minutebook.extract.text import SENTENCE_BREAK, trim_span
 from minutebook.extract.vocab import word_list
 from minutebook.models import Document
 
@@ -125,7 +125,10 @@ def action_span(
     ]
     mentions = [m.start() for u in units for m in [mention(u).search(text, start, tagged.end)] if m]
     if mentions:
-        start = min(mentions)
+        # the whole sentence in which the tagged person acts, never a piece of it
+        first = min(mentions)
+        cuts_before = [m.end() for m in SENTENCE_BREAK.finditer(text, start, first)]
+        start = max([start, *cuts_before])
     elif cuts:
         return None  # the instruction line is the action
     end = min([c for c in cuts if c > start] or [tagged.end])
