@@ -35,8 +35,9 @@ _NUMBERED = re.compile(
 )
 _BARE_NUMBER = re.compile(r"^(?P<code>\d{1,4}[A-Z]?|\d{1,2}(?:\.\d{1,2}){1,3})\.?$")
 _ITEM_REF = re.compile(r"^\(?(?:agenda\s+)?item\s+\d+[a-z]?\)?$", re.IGNORECASE)
-# ModernGov's "Minutes:" label after a title; "Matters Arising from the Minutes:" is a title
-_MINUTES_LABEL = re.compile(r"(?<!\bthe )(?<!\bof )\bMinutes:")
+# ModernGov's "Minutes:" label between a title and its minute; "Matters Arising from the
+# Minutes:" and "9. Draft Minutes:" are titles
+_MINUTES_LABEL = re.compile(r"(?<!\bthe )(?<!\bof )\bMinutes:(?=\s*\S)")
 _DECISION_WORD = re.compile(r"\b(RESOLVED|AGREED|RECOMMENDED|DECIDED|resolved that|agreed that)\b")
 _ATTACHMENT = re.compile(
     r"\s*(pdf icon PDF \d+ KB|pdf icon|PDF \d+ KB|\(\d+ KB\)|Additional documents:)", re.IGNORECASE
@@ -50,11 +51,16 @@ _NARRATIVE = re.compile(
     r"\b(introduced|presented|reported|proposed|seconded|explained|said|stated|advised|"
     r"confirmed|welcomed|thanked|declared|asked|questioned|noted|summarised|were|was)\b"
 )
-_NOT_TITLE_START = re.compile(r"^(?:[a-z]|\(|\d)")
+# a title may open with a reference number ("24/00108 - Revenue and Capital Budget ...",
+# "16/00501/OM Outline Application"), not with a bare number; "That ..." opens a clause
+_NOT_TITLE_START = re.compile(r"^(?:[a-z]|\(|\d(?![\d]*/\d)|(?i:that)\b)")
 # An inline item number: a decimal ("2.0", "9.1.3") or minute number ("107/20") that opens a
 # sentence and is followed by a capitalised word.
+# a number in running text that opens an item; "from minute number 111/20" and "at item
+# 123/20" refer to one
 _INLINE = re.compile(
     r"(?:(?<=^)|(?<=[.!?:)]\s)|(?<=[a-z]\s)|(?<=[A-Z]{2}\s)|(?<=\d\s))"
+    r"(?<!\bnumber\s)(?<!\bminute\s)(?<!\bitem\s)(?<!\bMinute\s)(?<!\bItem\s)"
     r"(?P<code>\d{1,2}(?:\.\d{1,2}){1,3}|\d{1,3}/\d{2})\s+(?=[A-Z‘“'(])"
 )
 _WORD = re.compile(r"\S+")
@@ -127,6 +133,15 @@ class Outline:
             item = self.items[i]
             if item.title:
                 return item.title
+            if item.parent is None and item.code and i > 0:
+                # ModernGov numbers the paragraphs under an unnumbered heading ("Participation
+                # Team update", then "1.", "2."): the heading is the nearest titled one above
+                before = self.items[i - 1]
+                if before.title and before.code is None:
+                    return before.title
+                if before.code is None or before.title is None:
+                    i -= 1
+                    continue
             i = item.parent if item.parent is not None else -1
         return None
 
@@ -251,6 +266,10 @@ def _numbered(text: str) -> tuple[str, str | None, int] | None:
             return code, clean_title(title_text), m.start("title") + inline.start()
     if titleish(title_text):
         return code, clean_title(title_text), len(text)
+    head = title_text.rstrip()
+    if head.endswith(":") and len(head.split()) <= 12 and titleish(head[:-1]):
+        # "7. Bank Mandate - Cheque Signatory:" on a line of its own: a heading, its minute below
+        return code, clean_title(head), len(text)
     if "." in code and not code.endswith(".0"):
         # "9.4 The old telephone box ...": a numbered paragraph, not a titled heading
         title, body = split_title(title_text)
@@ -310,7 +329,13 @@ def _restarts(previous: str | None, code: str) -> bool:
 def _continues(previous: str | None, code: str) -> bool:
     """Is code a plausible next number after previous (the same list, a child, a sibling)?"""
     if previous is None:
-        return code in {"1.0", "1.1", "1"} or code.startswith(("1.", "1/"))
+        # parish minutes number on through the year ("107/20"): a first minute can be any
+        # number with its year
+        return (
+            code in {"1.0", "1.1", "1"}
+            or code.startswith(("1.", "1/"))
+            or re.fullmatch(r"\d{1,4}/\d{2}", code) is not None
+        )
     if "/" in code:
         if "/" not in previous:
             return False
