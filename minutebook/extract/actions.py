@@ -50,17 +50,6 @@ def meeting_end(doc: Document) -> int:
     return block.end if block else len(doc.text)
 
 
-_INITIALLED = re.compile(
-    r"(?P<name>(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})"
-    r"\s*\((?P<initials>[A-Z]{2,4})\)"
-)
-
-
-def attendance_initials(doc: Document) -> dict[str, str]:
-    """Initials the minutes define for people present: 'Helen Richardson (HR)' -> HR."""
-    return {m.group("initials"): m.group("name") for m in _INITIALLED.finditer(doc.text)}
-
-
 def action_labels(doc: Document) -> list[tuple[int, str]]:
     """'Action: Clerk' lines: (block index, owner)."""
     patterns = load_patterns()
@@ -84,12 +73,9 @@ def find_instructions(
     spacy_doc = tokens(doc.text)
     found: list[Instruction] = []
     closed_at = meeting_end(doc)
-    initials = attendance_initials(doc)
     for rule, span in patterns.matches(spacy_doc, "action_lines"):
         if rule.label == "action-label" or span.start_char >= closed_at:
             continue
-        if rule.label == "initials" and span[0].text not in initials:
-            continue  # "NHS to provide": capitals, but not someone at the meeting
         start = span.start_char
         block = next((b for b in doc.blocks if b.start <= start < b.end), None)
         if block is None or block.start in skip:
@@ -101,10 +87,7 @@ def find_instructions(
             continue
         end = sentence_end(doc.text, start, block.end)
         s, e = trim_span(doc.text, start, end)
-        if rule.label == "initials":
-            owner = initials[span[0].text]
-        else:
-            who = span[1] if span[0].lower_ == "the" else span[0]
-            owner = who.text[:1].upper() + who.text[1:]
+        who = span[1] if span[0].lower_ == "the" else span[0]
+        owner = who.text[:1].upper() + who.text[1:]
         found.append(Instruction(s, e, owner, rule))
     return found

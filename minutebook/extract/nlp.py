@@ -105,8 +105,10 @@ def _expand(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for token in pattern:
         if token.get("ROLE"):
+            # {"ROLE": true, "LOWER": {"IN": ["members"]}}: the roles and a few more words
+            extra = token.get("LOWER", {}).get("IN", [])
             token = {k: v for k, v in token.items() if k != "ROLE"}
-            token["LOWER"] = {"IN": list(role_words())}
+            token["LOWER"] = {"IN": sorted({*role_words(), *extra})}
         out.append(token)
     return out
 

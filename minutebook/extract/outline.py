@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -106,8 +107,8 @@ class Header:
     committee: str | None
     meeting_date: str | None
     end: int
-    # initials the minutes give people beside their names ("Cllr Jo Bruce JB")
-    initials: frozenset[str] = frozenset()
+    # initials the minutes give people beside their names, and the names ("JB": "Jo Bruce")
+    initials: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
 
 from minutebook.errors import PatternFileError
@@ -69,10 +70,11 @@ _CAPITALISED = re.compile(r"[A-Z][\w'’-]*\.?")
 _TITLES = frozenset({"Cllr", "Cllr.", "Councillor", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Miss", "Dr"})
 
 
-def declared_initials(text: str) -> frozenset[str]:
-    """Initials the minutes give people, beside their names: "Cllr Jo Bruce JB",
-    "Cllr. R. Crisp – Chair (RC)". Only these read as owners: "HR to chase Andy"."""
-    found = set()
+def declared_initials(text: str) -> dict[str, str]:
+    """Initials the minutes give people beside their names, and the names: "Cllr Jo Bruce JB",
+    "Cllr. R. Crisp – Chair (RC)", "Helen Richardson (HR)". Only these read as owners:
+    "HR to chase Andy"; the letters must be the name's own initials."""
+    found: dict[str, str] = {}
     for m in _INITIALS.finditer(text):
         letters = m.group("initials")
         before = [
@@ -85,12 +87,12 @@ def declared_initials(text: str) -> frozenset[str]:
             if len(run) == len(letters) and all(
                 w[0] == c for w, c in zip(run, letters, strict=True)
             ):
-                found.add(letters)
+                found.setdefault(letters, " ".join(run))
                 break
-    return frozenset(found)
+    return found
 
 
-def _initials_owner(clause: str, initials: frozenset[str]) -> str | None:
+def _initials_owner(clause: str, initials: Mapping[str, str]) -> str | None:
     """'That HR contact CGM', 'JH will progress the application': declared initials that
     open the clause and act."""
     m = re.match(
@@ -104,7 +106,7 @@ def _initials_owner(clause: str, initials: frozenset[str]) -> str | None:
     return m.group("who") if all(p in initials for p in people) else None
 
 
-def find_owner(clause: str, initials: frozenset[str] = frozenset()) -> str | None:
+def find_owner(clause: str, initials: Mapping[str, str] | None = None) -> str | None:
     """The officer or body a clause asks to act ("the Director of X be requested to ..."),
     or the declared initials that open it ("That HR contact CGM")."""
     told, asking = _owner_regexes()
