@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from pydantic import ValidationError
@@ -21,6 +22,7 @@ from minutebook.extract.motions import Motion, find_motions
 from minutebook.extract.nlp import load_patterns, tokens
 from minutebook.extract.outline import Outline, build_outline
 from minutebook.extract.people import find_owner, is_known_role, roles
+from minutebook.extract.resolve import Context, Finder, resolve
 from minutebook.extract.tags import action_span, find_tagged, label_code, owner_for
 from minutebook.extract.text import SENTENCE_BREAK, flat, trim_span
 from minutebook.extract.trackers import Row, column_vocabulary, split_code, tracker_rows
@@ -233,10 +235,6 @@ def _from_clause(doc: Document, clause: Clause, outline: Outline, meeting: str |
     )
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
-
-
 def _resolution(
     doc: Document,
     outline: Outline,
@@ -306,6 +304,10 @@ def _action(
 def extract(doc: Document) -> list[Record]:
     """Every resolution, recommendation and action in a document, in reading order.
 
+    The outline comes first; then each registered finder (FINDERS) proposes records and
+    resolve() settles overlaps in their order; last, owner lines and "Action:" labels refine
+    the records they follow.
+
     Raises:
         TextTooLargeError: the text is longer than MAX_TEXT_CHARS.
         ExtractError: a record failed validation (an extractor bug; the document fails alone).
@@ -314,38 +316,46 @@ def extract(doc: Document) -> list[Record]:
     outline = build_outline(doc)
     meeting = doc.meeting_date or outline.header.meeting_date
     rows, covered = tracker_rows(doc)
-    records = [r for row in rows if (r := _from_row(doc, row)) is not None]
-    motions = find_motions(doc)
-    for motion in motions:
-        records.append(_from_motion(doc, motion, outline, meeting))
-    taken = [(m.start, m.end) for m in motions]
-    clauses = [c for c in find_clauses(doc, covered) if not _overlaps(c.start, c.end, taken)]
-    for clause in clauses:
-        records.append(_from_clause(doc, clause, outline, meeting))
-    taken += [(c.start, c.end) for c in clauses]
-    instructions = find_instructions(doc, taken, covered)
+    records = resolve(Context(doc, outline, meeting, tuple(rows), frozenset(covered)), FINDERS)
+    records = _apply_action_labels(doc, outline, _owner_lines(records))
+    return sorted(records, key=lambda r: r.start)
+
+
+def _tracker_records(ctx: Context, accepted: Sequence[Record]) -> list[Record]:
+    return [r for row in ctx.tracker_rows if (r := _from_row(ctx.doc, row)) is not None]
+
+
+def _motion_records(ctx: Context, accepted: Sequence[Record]) -> list[Record]:
+    return [_from_motion(ctx.doc, m, ctx.outline, ctx.meeting) for m in find_motions(ctx.doc)]
+
+
+def _clause_records(ctx: Context, accepted: Sequence[Record]) -> list[Record]:
+    return [
+        _from_clause(ctx.doc, clause, ctx.outline, ctx.meeting)
+        for clause in find_clauses(ctx.doc, set(ctx.tracker_blocks))
+    ]
+
+
+def _action_records(ctx: Context, accepted: Sequence[Record]) -> list[Record]:
+    """Instruction lines ("Clerk to write to ...") and owner tags, which say who owns them."""
+    doc, outline, meeting = ctx.doc, ctx.outline, ctx.meeting
+    taken = [(r.start, r.end) for r in accepted]
+    instructions = find_instructions(doc, taken, set(ctx.tracker_blocks))
     # the attendance list in the header pairs names and initials ("Cllr Jo Bruce JB"):
     # names, not owner tags
     opened = outline.header.end if len(outline.items) > 1 else 0
-    tagged = [t for t in find_tagged(doc, covered) if t.start >= opened]
+    tagged = [t for t in find_tagged(doc, set(ctx.tracker_blocks)) if t.start >= opened]
+    out: list[Record] = []
     for ins in instructions:
         tag = next((t for t in tagged if t.start <= ins.start < t.end), None)
         text = flat(doc.text[ins.start : ins.end])
-        records.append(
-            _action(
-                doc,
-                outline,
-                ins.start,
-                ins.end,
-                owner_for(tag.tag, text) if tag else ins.owner,
-                f"{ins.rule.file}:{ins.rule.id}" + ("+tags:owner-tag" if tag else ""),
-                meeting,
-            )
-        )
+        owner = owner_for(tag.tag, text) if tag else ins.owner
+        rule = f"{ins.rule.file}:{ins.rule.id}" + ("+tags:owner-tag" if tag else "")
+        out.append(_action(doc, outline, ins.start, ins.end, owner, rule, meeting))
     spans = [(i.start, i.end) for i in instructions]
     for t in tagged:
         span = action_span(doc, t, spans)
-        if span is None or _overlaps(span[0], span[1], taken):
+        if span is None:
             continue
         text = flat(doc.text[span[0] : span[1]])
         owner = owner_for(t.tag, text)
@@ -357,12 +367,10 @@ def extract(doc: Document) -> list[Record]:
             code = label_code(doc, block.start, outline.code_at(span[0]))
             rule = "tags:owner-tag+decision"
             s, e = decided
-            records.append(_resolution(doc, outline, s, e, code, rule, meeting, owner=owner))
+            out.append(_resolution(doc, outline, s, e, code, rule, meeting, owner=owner))
             continue
-        records.append(_action(doc, outline, span[0], span[1], owner, "tags:owner-tag", meeting))
-    records += _prose_decisions(doc, outline, records, covered, meeting)
-    records = _apply_action_labels(doc, outline, _owner_lines(records))
-    return sorted(records, key=lambda r: r.start)
+        out.append(_action(doc, outline, span[0], span[1], owner, "tags:owner-tag", meeting))
+    return out
 
 
 def _decision_sentence(doc: Document, start: int, end: int) -> tuple[int, int] | None:
@@ -374,28 +382,19 @@ def _decision_sentence(doc: Document, start: int, end: int) -> tuple[int, int] |
     return None
 
 
-def _prose_decisions(
-    doc: Document,
-    outline: Outline,
-    records: list[Record],
-    covered: set[int],
-    meeting: str | None,
-) -> list[Record]:
-    """Decision and action sentences the clause, motion and action finders did not take."""
+def _prose_records(ctx: Context, accepted: Sequence[Record]) -> list[Record]:
+    """Decision and action sentences in running prose, from the one grammar of decisions."""
     from minutebook.extract.actions import meeting_end
     from minutebook.extract.decisions import find_decisions
 
-    taken = [(r.start, r.end) for r in records]
+    doc, outline, meeting = ctx.doc, ctx.outline, ctx.meeting
     # minutes that record an item's decision formally ("RESOLVED that ...") record all of its
     # decisions so: the prose around it ("the motion was put and agreed") is the same decision
-    formal = {outline.item_at(r.start) for r in records if r.kind != "action"}
+    formal = {outline.item_at(r.start) for r in accepted if r.kind != "action"}
     out: list[Record] = []
-    for found in find_decisions(doc, outline, covered, meeting_end(doc)):
-        if _overlaps(found.start, found.end, taken):
-            continue
+    for found in find_decisions(doc, outline, set(ctx.tracker_blocks), meeting_end(doc)):
         if found.kind != "action" and outline.item_at(found.start) in formal:
             continue
-        taken.append((found.start, found.end))
         rule = f"{found.rule.file}:{found.rule.id}"
         if found.kind == "action" and found.owner:
             out.append(_action(doc, outline, found.start, found.end, found.owner, rule, meeting))
@@ -404,6 +403,17 @@ def _prose_decisions(
         code = label_code(doc, block.start, outline.code_at(found.start))
         out.append(_resolution(doc, outline, found.start, found.end, code, rule, meeting))
     return out
+
+
+# in order of precedence: where two finders read the same words, the earlier one's record
+# stands (extract.resolve)
+FINDERS = (
+    Finder("tracker rows", _tracker_records),
+    Finder("motions", _motion_records),
+    Finder("clauses", _clause_records),
+    Finder("actions", _action_records),
+    Finder("prose decisions", _prose_records),
+)
 
 
 _OWNER_LINE = re.compile(r"^(?P<owner>(?:the\s+)?\w+)\s+to\s+action(?:ed)?\.?$", re.I)
