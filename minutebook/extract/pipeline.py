@@ -317,7 +317,7 @@ def extract(doc: Document) -> list[Record]:
     meeting = doc.meeting_date or outline.header.meeting_date
     rows, covered = tracker_rows(doc)
     records = resolve(Context(doc, outline, meeting, tuple(rows), frozenset(covered)), FINDERS)
-    records = _apply_action_labels(doc, outline, _owner_lines(records))
+    records = _apply_action_labels(doc, outline, _owner_lines(records), meeting)
     return sorted(records, key=lambda r: r.start)
 
 
@@ -435,7 +435,9 @@ def _owner_lines(records: list[Record]) -> list[Record]:
     return out
 
 
-def _apply_action_labels(doc: Document, outline: Outline, records: list[Record]) -> list[Record]:
+def _apply_action_labels(
+    doc: Document, outline: Outline, records: list[Record], meeting: str | None
+) -> list[Record]:
     """'Action: Clerk' under a minute names the owner of that minute's records."""
     out = list(records)
     for index, owner in action_labels(doc):
@@ -457,7 +459,7 @@ def _apply_action_labels(doc: Document, outline: Outline, records: list[Record])
                     end,
                     owner,
                     "action_lines:action-label",
-                    outline.header.meeting_date,
+                    meeting,
                 )
             )
     return out
