@@ -116,8 +116,10 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
         owner = None
         kind = rule.label
         vote_line = motion_patterns()["vote_tail"].match(doc.text, s) is not None
-        if rule.form in {"previous", "nominal"} and (
-            rule.form == "previous" or vote_line or _bare(doc, s, e)
+        # a bare "All Councillors agreed." agrees what was put before it, as "Agreed." does
+        bare = _bare(doc, s, e)
+        if (rule.form in {"previous", "nominal"} or (rule.form == "active" and bare)) and (
+            rule.form == "previous" or vote_line or bare
         ):
             if k > 0:
                 s = sentences[k - 1][0]
@@ -185,8 +187,11 @@ def subordinators() -> frozenset[str]:
 
 
 def _subordinate(doc: Document, sentence_start: int, at: int) -> bool:
-    before = doc.text[sentence_start:at].lower().split()[-4:]
-    return any(w.strip(",;") in subordinators() for w in before)
+    """The decision words sit in a subordinate clause: just after "if", "when", "until" ...,
+    or in a sentence that opens with one ("If the hole is not filled it will be reported")."""
+    words = doc.text[sentence_start:at].lower().split()
+    opener = words[:1] if words else []
+    return any(w.strip(",;") in subordinators() for w in [*opener, *words[-4:]])
 
 
 def _bare(doc: Document, start: int, end: int) -> bool:

@@ -37,6 +37,9 @@ class Rule:
     # longest match in tokens; bounds a "+" wildcard, which spaCy runs in linear time where
     # a "{1,25}" one is expanded into 24 optional tokens and its paths multiply
     max_tokens: int | None = None
+    # words that may not stand just before the match ("as agreed.", "had been resolved."):
+    # checked after matching, since a leading NOT_IN token would open a match at every token
+    not_after: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -49,6 +52,13 @@ class Patterns:
         """Non-overlapping matches of one pattern file, longest first where they overlap."""
         found = self.matchers[file](doc, as_spans=True)
         bounded = [s for s in found if (m := self._rule(s).max_tokens) is None or len(s) <= m]
+        bounded = [
+            s
+            for s in bounded
+            if not (rule := self._rule(s)).not_after
+            or s.start == 0
+            or doc[s.start - 1].lower_ not in rule.not_after
+        ]
         # overlapping matches ("RESOLVED" and "RESOLVED:") resolve to the longest
         spans = filter_spans(bounded)
         return [(self._rule(s), s) for s in spans]
@@ -140,7 +150,19 @@ def load_patterns() -> Patterns:
             bound = row.get("max_tokens")
             if bound is not None and (not isinstance(bound, int) or bound < 1):
                 raise PatternFileError(f"{name}.jsonl:{lineno}", "max_tokens must be a count")
-            rules[key] = Rule(row["id"], row["label"], row.get("form", ""), name, bound)
+            not_after = row.get("not_after", [])
+            if not isinstance(not_after, list) or not all(isinstance(w, str) for w in not_after):
+                raise PatternFileError(
+                    f"{name}.jsonl:{lineno}", "not_after must be a list of words"
+                )
+            rules[key] = Rule(
+                row["id"],
+                row["label"],
+                row.get("form", ""),
+                name,
+                bound,
+                frozenset(w.lower() for w in not_after),
+            )
         matchers[name] = matcher
     return Patterns(nlp=nlp, matchers=matchers, rules=rules)
 

@@ -344,7 +344,13 @@ def _action_records(ctx: Context, accepted: Sequence[Record]) -> list[Record]:
     # the attendance list in the header pairs names and initials ("Cllr Jo Bruce JB"):
     # names, not owner tags
     opened = outline.header.end if len(outline.items) > 1 else 0
-    tagged = [t for t in find_tagged(doc, set(ctx.tracker_blocks)) if t.start >= opened]
+    # nor is an item's heading over a name ("1. Apologies for absence" / "Mrs V Lynch")
+    headings = {i.start for i in outline.items if i.body_start >= _block_end(doc, i.start)}
+    tagged = [
+        t
+        for t in find_tagged(doc, set(ctx.tracker_blocks))
+        if t.start >= opened and doc.blocks[t.block].start not in headings
+    ]
     out: list[Record] = []
     for ins in instructions:
         tag = next((t for t in tagged if t.start <= ins.start < t.end), None)
@@ -380,6 +386,10 @@ def _decision_sentence(doc: Document, start: int, end: int) -> tuple[int, int] |
         if states_decision(doc.text[s:e]):
             return trim_span(doc.text, s, e)
     return None
+
+
+def _block_end(doc: Document, offset: int) -> int:
+    return next((b.end for b in doc.blocks if b.start <= offset <= b.end), offset)
 
 
 def _prose_records(ctx: Context, accepted: Sequence[Record]) -> list[Record]:
