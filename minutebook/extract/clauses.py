@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from minutebook.extract.nlp import Rule, load_patterns, tokens
 from minutebook.extract.text import SENTENCE_BREAK, sentence_end, trim_span
+from minutebook.extract.vocab import motion_patterns
 from minutebook.models import Block, Document
 
 _SEPARATOR = re.compile(r"[\s:–—\-.,]*")
@@ -312,8 +313,6 @@ def _extend_stem(doc: Document, index: int, start: int, end: int) -> int:
 
 def _strip_carried(text: str, start: int, end: int) -> int:
     """The clause without its outcome ("Carried.") or vote note ("(Cllr A proposed, ...)")."""
-    from minutebook.extract.motions import motion_patterns
-
     m = _CARRIED.search(text, start, end)
     end = m.start() if m and m.start() > start else end
     vote = motion_patterns()["vote_tail"].search(text, start, end)

@@ -20,11 +20,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from minutebook.extract.clauses import list_after
-from minutebook.extract.motions import motion_patterns
 from minutebook.extract.nlp import Rule, load_patterns, tokens
 from minutebook.extract.outline import Outline
 from minutebook.extract.text import SENTENCE_BREAK, trim_span
-from minutebook.extract.vocab import word_list
+from minutebook.extract.vocab import motion_patterns, word_list
 from minutebook.models import Block, Document
 
 # A sentence also ends at a bullet, and at a vote line "Prop. JB, 2nd JH, 6 in favour."

@@ -8,14 +8,12 @@ opens a second clause, and 1. / 2. sub-clauses that each open a full clause are 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import cache
 
 from minutebook.extract.clauses import split_labels
 from minutebook.extract.codes import normalise_code
 from minutebook.extract.text import trim_span
-from minutebook.extract.vocab import json_file
+from minutebook.extract.vocab import motion_patterns
 from minutebook.models import Document
 
 MAX_BLOCKS = 25  # a motion longer than this is a reading error, not a motion
@@ -26,26 +24,6 @@ class Motion:
     code: str
     start: int
     end: int
-
-
-@cache
-def motion_patterns() -> dict[str, re.Pattern[str]]:
-    keys = (
-        "number",
-        "clause_start",
-        "resolved",
-        "further",
-        "passed",
-        "failed",
-        "procedural",
-        "vote_tail",
-        "mover_lead",
-    )
-    return json_file(
-        "motions.json",
-        "motion pattern",
-        lambda data: {k: re.compile(data[k], re.MULTILINE) for k in keys},
-    )
 
 
 def _extent(doc: Document, index: int) -> tuple[int, bool] | None:

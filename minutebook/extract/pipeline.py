@@ -46,7 +46,7 @@ def check_size(doc: Document) -> None:
 def load_vocabularies() -> None:
     """Read and check every pattern and vocabulary file now (each is cached), so a bad
     line stops a run before any document is parsed, not on the first that needs it."""
-    from minutebook.extract import actions, meeting, motions, people, status, tags
+    from minutebook.extract import actions, meeting, people, status, tags, vocab
 
     load_patterns()
     roles()
@@ -57,7 +57,7 @@ def load_vocabularies() -> None:
     tags.tag_regex()
     actions.closing_phrases()
     meeting.bodies()
-    motions.motion_patterns()
+    vocab.motion_patterns()
 
 
 _DEADLINE_CUE = (

@@ -12,6 +12,7 @@ import json
 import os
 import re
 from collections.abc import Callable
+from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -57,3 +58,25 @@ def json_file(name: str, what: str, parse: Callable[[Any], T]) -> T:
         return parse(json.loads(path.read_text(encoding="utf-8")))
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise PatternFileError(str(path), f"bad {what}: {exc}") from exc
+
+
+@cache
+def motion_patterns() -> dict[str, re.Pattern[str]]:
+    """The regular expressions of motions.json: numbered motions, their outcomes, and the
+    vote notes around any decision (read by the motion, clause and prose finders)."""
+    keys = (
+        "number",
+        "clause_start",
+        "resolved",
+        "further",
+        "passed",
+        "failed",
+        "procedural",
+        "vote_tail",
+        "mover_lead",
+    )
+    return json_file(
+        "motions.json",
+        "motion pattern",
+        lambda data: {k: re.compile(data[k], re.MULTILINE) for k in keys},
+    )
