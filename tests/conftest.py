@@ -49,13 +49,18 @@ def loaded(path: Path) -> Document:
 
 
 @cache
+def described(path: Path) -> Document:
+    """describe(load(path)), once per test process: the header's date and committee."""
+    return describe(loaded(path))
+
+
+@cache
 def extracted(path: Path) -> tuple[Document, tuple[Record, ...]]:
     """The described document and its records, as extract() gives them, once per process.
 
     A tuple, so no test can add to or drop from the records another test reads.
     """
-    assert pdf_fast.enabled(), "cached records are those of the default (PDFium) reading"
-    doc = describe(loaded(path))
+    doc = described(path)
     return doc, tuple(extract(doc))
 
 
