@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -17,14 +16,10 @@ from typer.testing import CliRunner
 
 from minutebook import workers
 from minutebook.cli import app
-from tests.conftest import ROOT, SAMPLES, sample_paths
-from tests.fixtures import minutes_pdf
+from tests.conftest import ROOT, SAMPLES, SamplesIngest, sample_paths
 
 runner = CliRunner()
 N = len(sample_paths())  # documents in samples/, each one ingested
-
-
-N = len(sample_paths())  # documents in samples/ (26 since the fourteen new seeds)
 
 
 def _job(path: Path, on_stage: Callable[[str], None]) -> str:
@@ -43,7 +38,10 @@ def test_workers_timeout_and_crash_fail_alone_the_rest_finish() -> None:
     started = time.monotonic()
     results = dict(workers.run_pool(_job, [Path(n) for n in names], workers=2, timeout=3))
     assert time.monotonic() - started < 50  # far less than the 60 s the sleeper wants
-    assert results[Path("sleepy.pdf")] == workers.Lost("timeout", "load", pytest.approx(3, abs=2))
+    sleepy = results[Path("sleepy.pdf")]
+    assert isinstance(sleepy, workers.Lost)
+    assert (sleepy.why, sleepy.stage) == ("timeout", "load")
+    assert sleepy.seconds == pytest.approx(3, abs=2)
     lost = results[Path("doomed.pdf")]
     assert isinstance(lost, workers.Lost)
     assert (lost.why, lost.stage) == ("crashed", "extract")
@@ -82,11 +80,13 @@ def _count(db: Path, sql: str) -> int:
         return int(conn.execute(sql).fetchone()[0])
 
 
-def test_batch_workers_1_and_2_store_the_same_records(tmp_path: Path) -> None:
-    one, two = tmp_path / "one.db", tmp_path / "two.db"
-    for db, n in ((one, "1"), (two, "2")):
-        result = runner.invoke(app, ["ingest", str(SAMPLES), "--db", str(db), "--workers", n])
-        assert result.exit_code == 0, result.stderr
+def test_batch_workers_1_and_2_store_the_same_records(
+    tmp_path: Path, samples_ingest: SamplesIngest
+) -> None:
+    # the session's ingest of the samples ran with --workers 2
+    one, two = tmp_path / "one.db", samples_ingest.db
+    result = runner.invoke(app, ["ingest", str(SAMPLES), "--db", str(one), "--workers", "1"])
+    assert result.exit_code == 0, result.stderr
     assert _records(one) == _records(two)
     assert _count(one, "select count(*) from documents") == N
 
@@ -122,26 +122,10 @@ def test_batch_unchanged_files_are_skipped_and_force_reextracts(samples_copy: Pa
     assert len(_records(db)) == len(before) + 1  # re-extracting the same content adds nothing
 
 
-def test_batch_quiet_prints_only_the_summary(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["ingest", str(SAMPLES), "--db", str(tmp_path / "m.db"), "--quiet"])
-    assert result.exit_code == 0
-    assert "ok      " not in result.stderr
-    assert f"{N} documents: {N} written" in result.stderr
-
-
-def _corpus(folder: Path, copies: int) -> list[Path]:
-    """Many real documents: the samples, plus reportlab PDFs of the text samples."""
-    folder.mkdir()
-    out = []
-    for i in range(copies):
-        for sample in sorted(SAMPLES.iterdir()):
-            target = folder / f"{i:02d}-{sample.name}"
-            shutil.copy(sample, target)
-            out.append(target)
-        out.append(
-            minutes_pdf("nelincs_cllsp_minutes_2020-07-09.txt", folder / f"{i:02d}-nelincs.pdf")
-        )
-    return out
+def test_batch_quiet_prints_only_the_summary(samples_ingest: SamplesIngest) -> None:
+    # the session's `ingest samples/ --quiet` into a new database
+    assert "ok      " not in samples_ingest.stderr
+    assert f"{N} documents: {N} written" in samples_ingest.stderr
 
 
 def _ingest_process(folder: Path, db: Path, *extra: str) -> subprocess.Popen[str]:
@@ -172,14 +156,16 @@ def _documents_so_far(db: Path) -> int:
         return 0  # schema not created yet
 
 
+# The interrupted runs below ingest samples/ itself: they only read it, and 26 documents take
+# seconds, long after the three they wait for. The session's ingest of it is the reference.
+
+
 @pytest.mark.slow
 def test_batch_kill_9_mid_batch_leaves_whole_documents_and_rerun_finishes(
-    tmp_path: Path,
+    tmp_path: Path, samples_ingest: SamplesIngest
 ) -> None:
-    folder = tmp_path / "corpus"
-    files = _corpus(folder, 3)
-    reference = tmp_path / "reference.db"
-    assert runner.invoke(app, ["ingest", str(folder), "--db", str(reference)]).exit_code == 0
+    folder, files = SAMPLES, sample_paths()
+    reference = samples_ingest.db
 
     db = tmp_path / "m.db"
     proc = _ingest_process(folder, db, "--workers", "2")
@@ -225,8 +211,7 @@ def _runs(db: Path) -> list[tuple[int, str, bool, int]]:
 
 @pytest.mark.slow
 def test_batch_ctrl_c_says_what_was_saved_and_closes_the_run(tmp_path: Path) -> None:
-    folder = tmp_path / "corpus"
-    files = _corpus(folder, 3)
+    folder, files = SAMPLES, sample_paths()
     db = tmp_path / "m.db"
     proc = _ingest_process(folder, db, "--workers", "2")
     _wait_for(lambda: _documents_so_far(db) >= 3, 240)
@@ -252,8 +237,7 @@ def test_batch_ctrl_c_says_what_was_saved_and_closes_the_run(tmp_path: Path) -> 
 
 @pytest.mark.slow
 def test_batch_second_ingest_on_same_db_exits_with_clear_message(tmp_path: Path) -> None:
-    folder = tmp_path / "corpus"
-    _corpus(folder, 2)
+    folder = SAMPLES  # 26 documents in one worker: the first ingest runs for many seconds
     db = tmp_path / "m.db"
     first = _ingest_process(folder, db, "--workers", "1")
     lock = db.with_name(db.name + ".lock")
@@ -277,14 +261,11 @@ def test_batch_second_ingest_on_same_db_exits_with_clear_message(tmp_path: Path)
     assert third.exit_code == 0, third.stderr
 
 
-def test_the_database_file_alone_holds_the_run(tmp_path: Path) -> None:
+def test_the_database_file_alone_holds_the_run(samples_ingest: SamplesIngest) -> None:
     # WAL keeps new pages in <db>-wal until a checkpoint; an analyst who copies only the
-    # .db file after an ingest must still get every record
-    db = tmp_path / "m.db"
-    result = runner.invoke(app, ["ingest", str(SAMPLES), "--db", str(db), "--quiet"])
-    assert result.exit_code == 0, result.stderr
-    copy = tmp_path / "copy.db"
-    shutil.copyfile(db, copy)
+    # .db file after an ingest must still get every record. The session's ingest copied
+    # its .db file alone the moment the command returned, before anything else opened it.
+    db, copy = samples_ingest.db, samples_ingest.file_alone
     with sqlite3.connect(db) as live, sqlite3.connect(copy) as copied:
         (stored,) = live.execute("select count(*) from records").fetchone()
         (kept,) = copied.execute("select count(*) from records").fetchone()

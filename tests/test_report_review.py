@@ -21,6 +21,7 @@ from typer.testing import CliRunner
 
 from minutebook.cli import app
 from tests.conftest import SAMPLES
+from tests.html import first
 
 runner = CliRunner()
 CHROMIUM = Path("/usr/bin/chromium")
@@ -72,10 +73,10 @@ def test_report_review_shows_everything_unreviewed_after_a_second_run(
     kent = next(
         a
         for a in page.css("section.doc article")
-        if "endorse the Sufficiency Strategy" in a.css_first(".text").text()
+        if "endorse the Sufficiency Strategy" in first(a, ".text").text()
     )
-    assert kent.css_first("a.source").attributes["href"] == f"docs/{KENT}#page=8"
-    assert kent.css_first(".decide").attributes["data-hash"]
+    assert first(kent, "a.source").attributes["href"] == f"docs/{KENT}#page=8"
+    assert first(kent, ".decide").attributes["data-hash"]
 
 
 @pytest.mark.skipif(

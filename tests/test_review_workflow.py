@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 from minutebook.cli import app
 from tests.conftest import GOLD
+from tests.html import first
 
 runner = CliRunner()
 LEICS = "leics_cfosc_minutes_2025-09-02.txt"
@@ -61,10 +62,10 @@ def republish(path: Path) -> None:
 def cards(page: HTMLParser, selector: str) -> list[dict[str, str]]:
     return [
         {
-            "code": (c.css_first(".code").text() if c.css_first(".code") else ""),
-            "text": c.css_first(".text").text(),
-            "id": c.css_first(".rid").text(),
-            "owner": c.css_first(".fields").text(),
+            "code": (first(c, ".code").text() if c.css_first(".code") else ""),
+            "text": first(c, ".text").text(),
+            "id": first(c, ".rid").text(),
+            "owner": first(c, ".fields").text(),
             "state": " ".join(t.text() for t in c.css(".tag")),
         }
         for c in page.css(selector)

@@ -171,13 +171,12 @@ def _proposal_before(
     return (proposing or sentences)[-1] if sentences else None
 
 
-def states_decision(text: str) -> bool:
-    """Does a sentence record the body's decision (any form but an owner's action)?"""
+def decision_rule(text: str) -> Rule | None:
+    """The grammar entry by which a sentence records the body's decision (any form but an
+    owner's action), or None."""
     patterns = load_patterns()
-    return any(
-        rule.form != "owner"
-        for rule, _ in patterns.matches(patterns.nlp.make_doc(text), "decisions")
-    )
+    found = patterns.matches(patterns.nlp.make_doc(text), "decisions")
+    return next((rule for rule, _ in found if rule.form != "owner"), None)
 
 
 @cache

@@ -17,9 +17,9 @@ from minutebook.extract.actions import action_labels, find_instructions
 from minutebook.extract.clauses import Clause, find_clauses, introducer_in
 from minutebook.extract.codes import code_formats, join_code
 from minutebook.extract.dates import find_dates, parse_date_prefix
-from minutebook.extract.decisions import states_decision
+from minutebook.extract.decisions import decision_rule
 from minutebook.extract.motions import Motion, find_motions
-from minutebook.extract.nlp import load_patterns, tokens
+from minutebook.extract.nlp import Rule, load_patterns, tokens
 from minutebook.extract.outline import Outline, build_outline
 from minutebook.extract.people import find_owner, is_known_role, roles
 from minutebook.extract.resolve import Context, Finder, resolve
@@ -371,20 +371,21 @@ def _action_records(ctx: Context, accepted: Sequence[Record]) -> list[Record]:
             # tag names who carries the decision out
             block = next(b for b in doc.blocks if b.start <= span[0] <= b.end)
             code = label_code(doc, block.start, outline.code_at(span[0]))
-            rule = "tags:owner-tag+decision"
-            s, e = decided
+            s, e, grammar = decided
+            rule = f"{grammar.file}:{grammar.id}+tags:owner-tag"
             out.append(_resolution(doc, outline, s, e, code, rule, meeting, owner=owner))
             continue
         out.append(_action(doc, outline, span[0], span[1], owner, "tags:owner-tag", meeting))
     return out
 
 
-def _decision_sentence(doc: Document, start: int, end: int) -> tuple[int, int] | None:
-    """The first sentence in [start:end] that records a decision."""
+def _decision_sentence(doc: Document, start: int, end: int) -> tuple[int, int, Rule] | None:
+    """The first sentence in [start:end] that records a decision, and the grammar entry."""
     cuts = [start, *(m.end() for m in SENTENCE_BREAK.finditer(doc.text, start, end)), end]
     for s, e in itertools.pairwise(cuts):
-        if states_decision(doc.text[s:e]):
-            return trim_span(doc.text, s, e)
+        rule = decision_rule(doc.text[s:e])
+        if rule is not None:
+            return (*trim_span(doc.text, s, e), rule)
     return None
 
 

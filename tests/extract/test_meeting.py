@@ -10,7 +10,7 @@ import pytest
 
 from minutebook.extract import describe, extract
 from minutebook.ingest import load
-from tests.conftest import SAMPLES, gold_documents
+from tests.conftest import SAMPLES, described, gold_documents
 
 
 def _norm(text: str | None) -> str:
@@ -43,13 +43,13 @@ def _marked(table: dict[str, str]) -> list[Any]:
 
 @pytest.mark.parametrize("gold", _marked(DATE_MISSES))
 def test_meeting_date_from_header(gold: dict[str, Any]) -> None:
-    doc = describe(load(SAMPLES / gold["document"]))
+    doc = described(SAMPLES / gold["document"])
     assert doc.meeting_date == gold["document_date"]
 
 
 @pytest.mark.parametrize("gold", _marked(COMMITTEE_MISSES))
 def test_committee_from_header(gold: dict[str, Any]) -> None:
-    got = _norm(describe(load(SAMPLES / gold["document"])).committee)
+    got = _norm(described(SAMPLES / gold["document"]).committee)
     want = _norm(gold["committee"])
     assert got
     assert want in got or got in want

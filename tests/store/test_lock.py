@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from minutebook.cli import Exit, app
+from minutebook.cli import app
+from minutebook.conventions import Exit
 from minutebook.errors import StoreError
 from minutebook.store.lock import IngestLock
 from tests.conftest import SAMPLES

@@ -21,7 +21,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from minutebook.cli import Exit, app
+from minutebook.cli import app
+from minutebook.conventions import Exit
 from tests.conftest import ROOT, SAMPLES
 
 runner = CliRunner()
@@ -109,7 +110,8 @@ def test_full_disk_stops_the_batch_with_the_storage_exit_code(
 
     result = runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--workers", "1"])
 
-    assert result.exit_code == Exit.STORAGE == 3
+    assert result.exit_code == Exit.STORAGE
+    assert int(Exit.STORAGE) == 3  # the README's table, issue 14
     last = result.stderr.strip().splitlines()[-1]
     assert last.startswith(f"error: {db}: the disk is full")
     assert "free some space" in last
