@@ -12,8 +12,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from minutebook import batch
-from minutebook.report import render
+from minutebook.app import batch
+from minutebook.app.report import render
 from minutebook.store import open_db
 from minutebook.store.lineage import align_changes
 from minutebook.store.reviews import Decision, append

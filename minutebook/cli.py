@@ -16,19 +16,26 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from minutebook import batch
+from minutebook.app import batch
+from minutebook.app.workers import WORKER_MEMORY_BYTES
 from minutebook.commands import fail, open_current, open_existing, register_all
-from minutebook.conventions import VERBOSE_ENV, App, DbOption, DebugOption, Exit, library_logging
+from minutebook.console.conventions import (
+    VERBOSE_ENV,
+    App,
+    DbOption,
+    DebugOption,
+    Exit,
+    library_logging,
+)
+from minutebook.console.output import ExcelOption, Format, FormatOption, emit, plain_table
+from minutebook.console.progress import BatchProgress
 from minutebook.errors import MinutebookError, PatternFileError, StorageError
 from minutebook.lifecycle import rebuild as rebuild_lifecycle
 from minutebook.models import Record
-from minutebook.output import ExcelOption, Format, FormatOption, emit, plain_table
-from minutebook.progress import BatchProgress
 from minutebook.store import analytics, open_db
 from minutebook.store.lineage import align_changes
 from minutebook.store.lock import IngestLock, checkpoint, use_wal
 from minutebook.store.storage import is_storage_failure, storage_error
-from minutebook.workers import WORKER_MEMORY_BYTES
 
 
 class OutputFormat(enum.StrEnum):

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from minutebook import workers
+from minutebook.app import workers
 from minutebook.cli import app
 from tests.conftest import ROOT, SAMPLES, sample_paths
 from tests.fixtures import minutes_pdf

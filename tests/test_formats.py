@@ -17,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from minutebook.cli import app
-from minutebook.output import BOM, uncsv_cell
+from minutebook.console.output import BOM, uncsv_cell
 from tests.conftest import SAMPLES
 
 runner = CliRunner()

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from minutebook.cli import app
-from minutebook.output import csv_cell, uncsv_cell
+from minutebook.console.output import csv_cell, uncsv_cell
 
 runner = CliRunner()
 HOSTILE = Path(__file__).resolve().parent / "fixtures" / "issue-14-formula-minutes.txt"

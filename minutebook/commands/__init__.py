@@ -13,7 +13,7 @@ from pathlib import Path
 import sqlite_utils
 import typer
 
-from minutebook.conventions import Exit
+from minutebook.console.conventions import Exit
 from minutebook.errors import MinutebookError, StorageError
 from minutebook.store import open_db
 from minutebook.store.storage import is_storage_failure, storage_error

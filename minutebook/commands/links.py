@@ -12,12 +12,12 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from minutebook import conventions
 from minutebook.commands import fail, open_current, resolve_id
-from minutebook.conventions import App, DbOption
+from minutebook.console import conventions
+from minutebook.console.conventions import App, DbOption
+from minutebook.console.output import Format, FormatOption, emit
 from minutebook.lifecycle import rebuild
 from minutebook.lifecycle.links import code_key
-from minutebook.output import Format, FormatOption, emit
 from minutebook.store.lifecycle import add_decision
 
 NoteOption = Annotated[str | None, typer.Option("--note", help="Why, for the next clerk.")]

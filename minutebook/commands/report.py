@@ -9,9 +9,9 @@ from typing import Annotated, Any
 import sqlite_utils
 import typer
 
+from minutebook.app.report import render
 from minutebook.commands import fail, open_current
-from minutebook.conventions import DbOption, note
-from minutebook.report import render
+from minutebook.console.conventions import DbOption, note
 from minutebook.store.lineage import align_changes
 
 

@@ -10,9 +10,10 @@ from typing import Annotated, Any
 import sqlite_utils
 import typer
 
-from minutebook import conventions, reviewsheet
+from minutebook.app import reviewsheet
 from minutebook.commands import fail, open_writable, resolve_id
-from minutebook.conventions import App, DbOption, Exit
+from minutebook.console import conventions
+from minutebook.console.conventions import App, DbOption, Exit
 from minutebook.errors import MinutebookError
 from minutebook.store.lineage import align_changes
 from minutebook.store.reviews import EDITABLE, Action, Decision, append, record_row, validate_edits

@@ -11,8 +11,8 @@ import typer
 from rich.table import Table
 
 from minutebook.commands import fail, open_current
-from minutebook.conventions import DbOption, note
-from minutebook.output import Format, FormatOption, emit
+from minutebook.console.conventions import DbOption, note
+from minutebook.console.output import Format, FormatOption, emit
 from minutebook.store.analytics import SEARCH_COLUMNS, Filters, is_iso_prefix, search
 
 

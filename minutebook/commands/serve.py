@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from minutebook.commands import fail, require_db
-from minutebook.conventions import DbOption, note
+from minutebook.console.conventions import DbOption, note
 from minutebook.errors import MinutebookError
 from minutebook.lifecycle import rebuild
 from minutebook.store import open_db

@@ -13,11 +13,11 @@ from rich.table import Table
 from rich.text import Text
 
 from minutebook.commands import fail, open_current
-from minutebook.conventions import DbOption
+from minutebook.console.conventions import DbOption
+from minutebook.console.output import Format, FormatOption, emit
 from minutebook.lifecycle.due import days_outstanding, is_open
 from minutebook.lifecycle.links import code_key
 from minutebook.models.lifecycle import Recommendation, RecommendationEvent, Standing
-from minutebook.output import Format, FormatOption, emit
 from minutebook.store.standing import standings
 
 EXAMPLE = "Example: minutebook status 'SPCLL 43' --db minutebook.db"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from minutebook import workers
+from minutebook.app import workers
 from minutebook.errors import MinutebookError
 from minutebook.models import Document, Record
 from minutebook.store import UpsertResult, source_key, upsert

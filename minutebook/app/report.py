@@ -139,7 +139,7 @@ def _csp_hash(text: str) -> str:
 
 def _environment() -> Environment:
     return Environment(
-        loader=PackageLoader("minutebook", "templates"),
+        loader=PackageLoader("minutebook.app", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,

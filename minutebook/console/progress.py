@@ -18,7 +18,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from minutebook.batch import FileOutcome
+from minutebook.app.batch import FileOutcome
 
 
 @dataclass
