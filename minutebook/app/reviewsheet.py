@@ -17,7 +17,7 @@ from typing import IO, Any
 
 import sqlite_utils
 
-from minutebook.console.output import uncsv_cell, write_csv
+from minutebook.app.spreadsheet import uncsv_cell, write_csv
 from minutebook.store.reviews import EDITABLE, Decision, ReviewError, validate_edits
 
 CONTEXT = ("record_id", "document", "page", "review_state", "review_stale", "text_hash")

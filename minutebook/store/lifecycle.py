@@ -8,6 +8,7 @@ and never writes it, so a re-run cannot overwrite a decision.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 import sqlite_utils
 from pydantic import BaseModel
@@ -110,3 +111,34 @@ def stale(db: sqlite_utils.Database) -> bool:
     last_run = db.execute("select max(id) from runs").fetchone()[0]
     built = db.execute("select max(after_run), count(*) from lifecycle_builds").fetchone()
     return bool(built[1] == 0 or (last_run is not None and (built[0] or 0) < last_run))
+
+
+_LINKS = """
+select l.record_a, l.record_b, l.relation, l.method, l.score, l.decision,
+       a.code as code_a, a.meeting_date as meeting_a, da.source as source_a,
+       b.code as code_b, db.source as source_b
+from record_links l
+join records a on a.id = l.record_a join documents da on da.id = a.document_id
+join records b on b.id = l.record_b join documents db on db.id = b.document_id
+order by l.relation desc, a.meeting_date, a.code
+"""
+
+
+def links_with_sources(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Every link of the latest build, with each end's code, meeting and source file."""
+    return list(db.query(_LINKS))
+
+
+def recommendations(db: sqlite_utils.Database) -> list[Recommendation]:
+    """Every recommendation of the latest build, in the order they were first seen."""
+    rows = db.query("select * from recommendations order by first_seen, code, id")
+    return [Recommendation.model_validate(r) for r in rows]
+
+
+def events_of(db: sqlite_utils.Database, recommendation_id: str) -> list[RecommendationEvent]:
+    """One recommendation's history, oldest first."""
+    rows = db.query(
+        "select * from recommendation_events where recommendation_id = ? order by seq",
+        [recommendation_id],
+    )
+    return [RecommendationEvent.model_validate(r) for r in rows]
