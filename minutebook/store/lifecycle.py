@@ -27,34 +27,6 @@ DERIVED: dict[str, tuple[type[BaseModel], str | tuple[str, ...]]] = {
 }
 
 
-def _columns(model: type[BaseModel]) -> dict[str, type]:
-    # schema.py owns the annotation -> SQLite type mapping; imported here, not at module
-    # level, because schema.py imports this module for its migration list
-    from minutebook.store.schema import _column_type
-
-    # schema's mapping predates float fields (it would store them as text); scores are REAL
-    return {
-        name: float if f.annotation is float else _column_type(f.annotation)
-        for name, f in model.model_fields.items()
-    }
-
-
-def create_tables(db: sqlite_utils.Database) -> None:
-    """Migration 4: the lifecycle tables, their columns derived from models/lifecycle.py."""
-    for name, (model, pk) in DERIVED.items():
-        db.table(name).create(_columns(model), pk=pk, if_not_exists=True)
-    db.table("recommendation_events").create_index(["recommendation_id", "seq"], if_not_exists=True)
-    db.table("recommendations").create_index(["code"], if_not_exists=True)
-    db.table("link_decisions").create(
-        {"id": int, **_columns(LinkDecision)}, pk="id", if_not_exists=True
-    )
-    db.table("lifecycle_builds").create(
-        {"id": int, "built_at": str, "after_run": int, "recommendations": int, "links": int},
-        pk="id",
-        if_not_exists=True,
-    )
-
-
 def replace_lifecycle(
     db: sqlite_utils.Database,
     recommendations: list[Recommendation],

@@ -1,13 +1,15 @@
 """A database written by an older minutebook opens, upgrades once, and says so.
 
-The v1 database is a SQL dump of what schema v1 wrote (tests/fixtures/schema-v1.sql),
-not something built by the code under test.
+The v1 database is a SQL dump of what schema v1 wrote (tests/fixtures/schema-v1.sql), and
+tests/fixtures/schema-v6.db is a file the 0.1.0 release at schema v6 wrote (`minutebook
+ingest` of four samples, one `review accept`): neither is built by the code under test.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -18,10 +20,12 @@ import pytest
 from minutebook.errors import StoreError
 from minutebook.lifecycle import rebuild
 from minutebook.store import open_db
-from minutebook.store.analytics import Filters, search, view_names
+from minutebook.store.analytics import VIEWS, Filters, search, view_names
 from minutebook.store.schema import SCHEMA_VERSION, schema_version
 
-V1_DUMP = Path(__file__).resolve().parent.parent / "fixtures" / "schema-v1.sql"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+V1_DUMP = FIXTURES / "schema-v1.sql"
+V6_FILE = FIXTURES / "schema-v6.db"
 
 
 @pytest.fixture
@@ -114,3 +118,48 @@ def test_migrations_cli_prints_upgrade_on_stderr(v1_db: Path) -> None:
     assert f"upgraded {v1_db} from schema v1 to v{SCHEMA_VERSION}" in proc.stderr
     assert "upgraded" not in proc.stdout
     assert len(proc.stdout.splitlines()) == 6  # CFLLC 1/20, 3/21, 18/22-21/22
+
+
+def _schema(path: Path) -> set[tuple[object, ...]]:
+    return set(_raw(path, "select type, name, tbl_name, sql from sqlite_master"))
+
+
+@pytest.fixture
+def v6_db(tmp_path: Path) -> Path:
+    path = tmp_path / "release.db"
+    shutil.copy(V6_FILE, path)  # a copy: opening it writes (WAL files, the upgrade)
+    return path
+
+
+@pytest.mark.parametrize("old", ["v1_db", "v6_db"])
+def test_migrations_old_database_upgrades_to_the_fresh_schema(
+    old: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    path: Path = request.getfixturevalue(old)
+    open_db(path).close()
+    open_db(tmp_path / "fresh.db").close()
+    assert _schema(path) == _schema(tmp_path / "fresh.db")
+    assert _raw(path, "pragma user_version") == [(SCHEMA_VERSION,)]
+
+
+def test_migrations_release_database_keeps_its_rows_and_reviews(v6_db: Path) -> None:
+    before = {t: _raw(v6_db, f"select count(*) from {t}") for t in ("records", "reviews", "runs")}
+    db = open_db(v6_db)
+    for table, count in before.items():
+        assert db.execute(f"select count(*) from {table}").fetchall() == count
+    assert [
+        r["review_state"]
+        for r in db.query("select * from reviewed_records where review_state is not null")
+    ] == ["accepted"]
+
+
+def test_migrations_views_are_the_ones_analytics_queries(tmp_path: Path) -> None:
+    """store/analytics.py keeps each view's SQL for its own queries; a change there without
+    a migration would leave databases answering the old question."""
+    db = open_db(tmp_path / "fresh.db")
+    stored = {
+        r["name"]: r["sql"]
+        for r in db.query("select name, sql from sqlite_master where type = 'view'")
+    }
+    for name, sql in VIEWS.items():
+        assert stored[name] == f"CREATE VIEW {name} AS {sql.strip()}"
