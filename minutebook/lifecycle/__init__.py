@@ -25,7 +25,7 @@ _NAME_DATE = re.compile(
 
 _RECORDS_SQL = """
 select r.id, r.document_id, r.kind, r.code, r.text, r.meeting_date, r.owner, r.deadline,
-       r.progress, r.noting, r.rule, d.source, d.meeting_date as document_date, d.first_run
+       r.progress, r.noting, r.tracker_row, d.source, d.meeting_date as document_date, d.first_run
 from records r join documents d on d.id = r.document_id
 where r.status = 'current'
 """
@@ -55,11 +55,11 @@ def load_members(db: sqlite_utils.Database) -> dict[str, Member]:
     rows = list(db.query(_RECORDS_SQL))
     tracker_rows: dict[str, list[str]] = {}
     for r in rows:
-        if str(r["rule"]).startswith("tracker:") and r["meeting_date"]:
+        if r["tracker_row"] and r["meeting_date"]:
             tracker_rows.setdefault(r["document_id"], []).append(r["meeting_date"])
     members: dict[str, Member] = {}
     for r in rows:
-        tracker = str(r["rule"]).startswith("tracker:")
+        tracker = bool(r["tracker_row"])
         if tracker:
             date = edition_date(
                 r["source"], r["document_date"], tracker_rows.get(r["document_id"], [])

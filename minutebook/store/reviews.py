@@ -37,7 +37,7 @@ REVIEW_EXTRAS = ("review_state", "review_stale")
 EDITABLE: tuple[str, ...] = tuple(
     name
     for name in Record.model_fields
-    if name not in {"source", "sha256", "page", "start", "end", "rule", "warnings"}
+    if name not in {"source", "sha256", "page", "start", "end", "rule", "warnings", "tracker_row"}
 )
 
 
@@ -73,6 +73,7 @@ def as_record(row: dict[str, Any]) -> Record:
     data = {name: row[name] for name in Record.model_fields}
     data["warnings"] = tuple(json.loads(row["warnings"] or "[]"))
     data["noting"] = bool(row["noting"])
+    data["tracker_row"] = bool(row["tracker_row"])
     return Record.model_validate(data)
 
 

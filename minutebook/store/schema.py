@@ -55,6 +55,7 @@ MIGRATIONS: tuple[str, ...] = (
     "0004_lifecycle.sql",
     "0005_run_status.sql",
     "0006_standing_views.sql",
+    "0007_tracker_row.sql",
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -72,7 +72,9 @@ def test_migrations_v1_upgrades_with_one_message(
 def test_migrations_v1_rows_kept_and_searchable(v1_db: Path) -> None:
     before = _raw(v1_db, "select * from records order by id")
     db = open_db(v1_db)
-    assert list(db.execute("select * from records order by id").fetchall()) == before
+    after = db.execute("select * from records order by id").fetchall()
+    # v7 adds tracker_row after the v1 columns; those keep every value
+    assert [row[: len(before[0])] for row in after] == before
     # rows written before FTS existed are indexed by the migration (Surrey tracker, SEND Strategy)
     rows = search(db, "SEND", Filters(since="2022"))
     assert {r["code"] for r in rows} == {f"CFLLC {n}/22" for n in (18, 19, 20, 21)}
@@ -163,3 +165,11 @@ def test_migrations_views_are_the_ones_analytics_queries(tmp_path: Path) -> None
     }
     for name, sql in VIEWS.items():
         assert stored[name] == f"CREATE VIEW {name} AS {sql.strip()}"
+
+
+def test_migrations_v7_marks_the_release_tracker_rows(v6_db: Path) -> None:
+    db = open_db(v6_db)
+    rows = list(db.query("select rule, tracker_row from records"))
+    trackers = [r for r in rows if r["tracker_row"]]
+    assert trackers
+    assert all(r["rule"].startswith("tracker:") == bool(r["tracker_row"]) for r in rows)
