@@ -133,22 +133,9 @@ def _matching(recs: list[Recommendation], code: str) -> list[Recommendation]:
 
 # machine formats: where each recommendation stands, person columns first
 LIST_COLUMNS = (
-    "committee",
-    "code",
-    "kind",
-    "text",
-    "owner",
-    "deadline",
-    "status",
-    "standing",
-    "days_open",
-    "first_seen",
-    "last_update",
-    "closed_on",
-    "status_words",
-    "source",
-    "id",
-    "latest_record_id",
+    *("committee", "code", "kind", "text", "owner", "deadline", "status", "standing"),
+    *("days_open", "first_seen", "last_update", "closed_on", "status_words", "source"),
+    *("id", "latest_record_id"),
 )
 EVENT_COLUMNS = tuple(RecommendationEvent.model_fields)
 

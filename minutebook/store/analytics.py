@@ -14,11 +14,7 @@ from typing import Any
 
 import sqlite_utils
 
-from minutebook.store.standing import (
-    STANDING_VIEW,
-    deadline_end,
-    open_sql,
-)
+from minutebook.store.standing import deadline_end, open_sql
 
 _MEETING = "coalesce(e.meeting_date, d.meeting_date)"
 # effective_records from the review migration keeps removed records (a report needs them)
@@ -26,57 +22,22 @@ _CURRENT = "e.status = 'current'"
 # Open, overdue and closed come from the lifecycle build (store/standing.py), never from a
 # second reading of the progress words. A record stands for its recommendation when it is
 # the latest sighting of it: the tracker row, or the minutes while no tracker follows it.
-_LATEST = (
-    "JOIN recommendation_events ev ON ev.record_id = e.id "
-    "JOIN recommendations r ON r.id = ev.recommendation_id AND ev.seq = r.events - 1"
-)
 _ANY_SIGHTING = (
     "LEFT JOIN recommendation_events ev ON ev.record_id = e.id "
     "LEFT JOIN recommendations r ON r.id = ev.recommendation_id"
 )
 _DEADLINE_END = deadline_end("r.deadline")
 
-# The analysts' views as migration 6 created them (a test holds the two together): a
-# change here is a new migration, with the view dropped and created again.
-VIEWS: dict[str, str] = {
-    "open_items": f"""
-SELECT e.kind, e.code, e.item_title, e.text, e.recipient, e.owner, r.deadline,
-  {_DEADLINE_END} AS deadline_end, {_MEETING} AS meeting_date, e.progress, r.status,
-  d.committee, d.source, e.page, e.id, e.document_id, r.id AS recommendation_id
-FROM effective_records e JOIN documents d ON d.id = e.document_id {_LATEST}
-WHERE {_CURRENT} AND {open_sql("r.status")}
-ORDER BY d.committee, meeting_date, e.document_id, e.start""",
-    "overdue": """
-SELECT * FROM open_items
-WHERE deadline_end < date('now')
-ORDER BY deadline_end, committee, code""",
-    "decisions_by_meeting": f"""
-SELECT d.committee, {_MEETING} AS meeting_date, e.kind, e.code, e.item_title, e.text,
-  e.recipient, e.owner, e.deadline, e.noting, d.source, e.page, e.id
-FROM effective_records e JOIN documents d ON d.id = e.document_id
-WHERE {_CURRENT}
-ORDER BY meeting_date DESC, d.committee, e.document_id, e.start""",
-    "records_by_owner": f"""
-SELECT e.owner, e.kind, e.code, e.item_title, e.text, e.deadline, {_MEETING} AS meeting_date,
-  CASE WHEN r.id IS NOT NULL THEN {open_sql("r.status")} END AS is_open,
-  d.committee, d.source, e.page, e.id
-FROM effective_records e JOIN documents d ON d.id = e.document_id {_ANY_SIGHTING}
-WHERE {_CURRENT} AND e.owner IS NOT NULL
-ORDER BY e.owner, meeting_date, e.document_id, e.start""",
-    "counts_by_committee_year": f"""
-SELECT d.committee, substr({_MEETING}, 1, 4) AS year,
-  count(*) AS records,
-  sum(e.kind = 'resolution') AS resolutions,
-  sum(e.kind = 'recommendation') AS recommendations,
-  sum(e.kind = 'action') AS actions,
-  sum(e.noting) AS noting,
-  count(DISTINCT e.document_id) AS documents
-FROM effective_records e JOIN documents d ON d.id = e.document_id
-WHERE {_CURRENT}
-GROUP BY d.committee, year
-ORDER BY d.committee, year""",
-    "recommendation_standing": STANDING_VIEW,
-}
+# The analysts' views, made by migration 6 (store/migrations/): the database holds their
+# SQL, and the queries below that reuse a view's SQL read it from there.
+VIEWS: tuple[str, ...] = (
+    "open_items",
+    "overdue",
+    "decisions_by_meeting",
+    "records_by_owner",
+    "counts_by_committee_year",
+    "recommendation_standing",
+)
 
 _ISO_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -170,8 +131,14 @@ def _quoted_words(query: str) -> str:
 
 def overdue(db: sqlite_utils.Database, today: date) -> list[dict[str, Any]]:
     """The `overdue` view, as of a given day rather than the clock's."""
-    sql = VIEWS["overdue"].replace("date('now')", ":today")
+    sql = _view_sql(db, "overdue").replace("date('now')", ":today")
     return list(db.query(sql, {"today": today.isoformat()}))
+
+
+def _view_sql(db: sqlite_utils.Database, name: str) -> str:
+    """The SELECT a view is defined by, as the database stores it."""
+    row = db.execute("select sql from sqlite_master where type = 'view' and name = ?", [name])
+    return str(row.fetchone()[0]).split(" AS ", 1)[1]
 
 
 def view_rows(db: sqlite_utils.Database, name: str) -> tuple[list[str], list[dict[str, Any]]]:

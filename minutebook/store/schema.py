@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Callable
 from importlib.resources import files
 from typing import Any, Union
 
@@ -45,39 +46,62 @@ def record_columns() -> dict[str, type]:
     return {**RECORD_EXTRA, **cols}
 
 
-# Forward migrations, in order: file N brings a database from user_version N-1 to N, in
-# one transaction. Each is the SQL that version shipped with, frozen: an old database is
-# upgraded to what each version really was, never to today's models. Append; never edit.
-MIGRATIONS: tuple[str, ...] = (
+def _tracker_row(db: sqlite_utils.Database) -> None:
+    """Version 7: records.tracker_row, whether a record was read from a tracker's row.
+
+    The lifecycle told tracker rows by their rule's name ("tracker:..."); stored records
+    get the flag from that name once, here, and the extractor sets it from then on.
+    """
+    db.execute('ALTER TABLE "records" ADD COLUMN "tracker_row" INTEGER')
+    db.execute("UPDATE records SET tracker_row = (rule LIKE 'tracker:%')")
+    # reviewed_records names the records' columns one by one: version 2's view, as this
+    # database holds it, made again with the new column after the last one
+    (view,) = db.execute("select sql from sqlite_master where name = 'reviewed_records'").fetchone()
+    made = view.replace(" r.rule, r.warnings,", " r.rule, r.warnings, r.tracker_row,", 1)
+    if made == view:
+        raise StoreError(_db_name(db), "reviewed_records is not the view schema v2 made")
+    db.execute("DROP VIEW reviewed_records")
+    db.execute(made)
+
+
+Migration = str | Callable[[sqlite_utils.Database], None]
+# Forward migrations, in order: entry N brings a database from user_version N-1 to N, in
+# one transaction. Each is the SQL script (store/migrations/) or function that version
+# shipped with, frozen: an old database is upgraded to what each version really was,
+# never to today's models. Append; never edit.
+MIGRATIONS: tuple[Migration, ...] = (
     "0001_core.sql",
     "0002_reviews.sql",
     "0003_search.sql",
     "0004_lifecycle.sql",
     "0005_run_status.sql",
     "0006_standing_views.sql",
-    "0007_tracker_row.sql",
+    _tracker_row,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def migration_sql(version: int) -> str:
-    """The frozen script that brings a database from version-1 to version."""
-    name = MIGRATIONS[version - 1]
-    return (files("minutebook.store") / "migrations" / name).read_text(encoding="utf-8")
-
-
 def _apply(db: sqlite_utils.Database, version: int) -> None:
+    migration = MIGRATIONS[version - 1]
+    if callable(migration):
+        with db.atomic():
+            migration(db)
+            db.execute(f"PRAGMA user_version = {version}")
+        return
+    sql = (files("minutebook.store") / "migrations" / migration).read_text(encoding="utf-8")
     # executescript commits whatever is open first, so the script brings its own
     # transaction: all of it and the new user_version, or none of it
-    script = (
-        f"BEGIN IMMEDIATE;\n{migration_sql(version)}\nPRAGMA user_version = {version};\nCOMMIT;"
-    )
+    script = f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;"
     try:
         db.conn.executescript(script)
     except BaseException:
         if db.conn.in_transaction:
             db.conn.rollback()
         raise
+
+
+def _db_name(db: sqlite_utils.Database) -> str:
+    return str(db.conn.execute("PRAGMA database_list").fetchone()[2] or ":memory:")
 
 
 def schema_version(db: sqlite_utils.Database) -> int:
@@ -89,7 +113,7 @@ def ensure_schema(db: sqlite_utils.Database) -> list[int]:
     current = schema_version(db)
     if current > SCHEMA_VERSION:
         raise StoreError(
-            str(db.conn.execute("PRAGMA database_list").fetchone()[2] or ":memory:"),
+            _db_name(db),
             f"database schema v{current} is newer than this minutebook (v{SCHEMA_VERSION}); "
             "upgrade minutebook",
         )
