@@ -114,3 +114,17 @@ def events_of(db: sqlite_utils.Database, recommendation_id: str) -> list[Recomme
         [recommendation_id],
     )
     return [RecommendationEvent.model_validate(r) for r in rows]
+
+
+_CURRENT_RECORDS = """
+select r.id, r.document_id, r.kind, r.code, r.text, r.meeting_date, r.owner, r.deadline,
+       r.progress, r.noting, r.tracker_row, d.source, d.meeting_date as document_date, d.first_run
+from records r join documents d on d.id = r.document_id
+where r.status = 'current'
+"""
+
+
+def current_records_with_documents(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """The current records a lifecycle build reads, each with its document's source,
+    header date and first run."""
+    return list(db.query(_CURRENT_RECORDS))

@@ -160,3 +160,37 @@ def stale_records(db: sqlite_utils.Database) -> list[dict[str, Any]]:
             "order by document_id, start"
         )
     )
+
+
+def runs_since_last_review(db: sqlite_utils.Database) -> set[int]:
+    """Runs started after the latest review (every run when nothing was reviewed yet)."""
+    last = db.execute("select max(at) from reviews").fetchone()[0]
+    query = "select id from runs" + (" where started_at > ?" if last else "")
+    return {int(r[0]) for r in db.execute(query, [last] if last else [])}
+
+
+def rejected_current_count(db: sqlite_utils.Database) -> int:
+    """How many records still in their document a clerk has rejected."""
+    return int(
+        db.execute(
+            "select count(*) from reviewed_records where review_state = 'rejected' "
+            "and status = 'current'"
+        ).fetchone()[0]
+    )
+
+
+def document_sources(db: sqlite_utils.Database) -> dict[str, str]:
+    """Each stored document's id and the path or address it was read from."""
+    return {d["id"]: d["source"] for d in db.query("select id, source from documents")}
+
+
+def current_reviewed_records(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Every current record with its effective values and its document's source, in
+    reading order (the review sheet's rows)."""
+    return list(
+        db.query(
+            "select r.*, d.source as document from reviewed_records r "
+            "join documents d on d.id = r.document_id "
+            "where r.status = 'current' order by d.source, r.start"
+        )
+    )
