@@ -130,7 +130,7 @@ def ingest(folder: Path, db: Path, *extra: str) -> float:
 def worker_peak_rss_mb(pdf: Path) -> float:
     """Peak RSS of a process doing exactly a worker's job (load, describe, extract) on pdf."""
     code = (
-        "import resource, sys; from pathlib import Path; from minutebook.batch import analyse; "
+        "import resource, sys; from pathlib import Path; from minutebook.app.batch import analyse; "
         "a = analyse(Path(sys.argv[1])); "
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, a.reason or 'ok', "
         "a.document.pages if a.document else 0, len(a.records))"

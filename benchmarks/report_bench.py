@@ -12,20 +12,27 @@ import tempfile
 import time
 from pathlib import Path
 
-from minutebook import batch
-from minutebook.report import render
+from minutebook.app import batch
+from minutebook.app.report import render
 from minutebook.store import open_db
 from minutebook.store.lineage import align_changes
 from minutebook.store.reviews import Decision, append
+from minutebook.store.runs import finish_run, start_run
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
 def ingest(db_path: Path, folder: Path) -> int:
     db = open_db(db_path)
-    run_id = batch.start_run(db, f"ingest {folder}")
+    run_id = start_run(db, f"ingest {folder}")
     outcomes = [batch.process_file(p, db, run_id) for p in batch.iter_files([folder])]
-    batch.finish_run(db, run_id, outcomes)
+    finish_run(
+        db,
+        run_id,
+        documents=sum(o.ok for o in outcomes),
+        records=sum(o.records for o in outcomes),
+        failures=sum(not o.ok for o in outcomes),
+    )
     return run_id
 
 

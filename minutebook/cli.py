@@ -16,19 +16,25 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from minutebook import batch
+from minutebook.app import run
+from minutebook.app.workers import WORKER_MEMORY_BYTES
 from minutebook.commands import fail, open_current, open_existing, register_all
-from minutebook.conventions import VERBOSE_ENV, App, DbOption, DebugOption, Exit, library_logging
+from minutebook.console.conventions import (
+    DEFAULT_DB,
+    VERBOSE_ENV,
+    App,
+    DbOption,
+    DebugOption,
+    Exit,
+    library_logging,
+)
+from minutebook.console.output import ExcelOption, Format, FormatOption, emit, plain_table
+from minutebook.console.progress import BatchProgress
 from minutebook.errors import MinutebookError, PatternFileError, StorageError
-from minutebook.lifecycle import rebuild as rebuild_lifecycle
 from minutebook.models import Record
-from minutebook.output import ExcelOption, Format, FormatOption, emit, plain_table
-from minutebook.progress import BatchProgress
-from minutebook.store import analytics, open_db
-from minutebook.store.lineage import align_changes
-from minutebook.store.lock import IngestLock, checkpoint, use_wal
+from minutebook.store import analytics
+from minutebook.store.runs import failures_of_latest_run
 from minutebook.store.storage import is_storage_failure, storage_error
-from minutebook.workers import WORKER_MEMORY_BYTES
 
 
 class OutputFormat(enum.StrEnum):
@@ -77,7 +83,7 @@ def _say(message: str) -> None:
 )
 def ingest_cmd(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).")],
-    db_path: DbOption = Path("minutebook.db"),
+    db_path: DbOption = DEFAULT_DB,
     jobs: Annotated[
         int, typer.Option("--workers", "-w", min=1, help="Worker processes (default: all cores).")
     ] = os.cpu_count() or 1,
@@ -97,13 +103,25 @@ def ingest_cmd(
     debug: DebugOption = False,
 ) -> None:
     """Load, extract and store every document; a bad file fails alone and is recorded."""
-    missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
-    if missing:
-        raise fail(f"no such file or folder: {', '.join(missing)}")
+    progress = BatchProgress(err, db_path, quiet)
     try:
-        with IngestLock(db_path):
-            limits = batch.Limits(timeout, max_memory * MB)
-            failed = _ingest(paths, db_path, jobs, limits, force, quiet, debug)
+        summary = run.ingest(
+            paths,
+            db_path,
+            jobs,
+            timeout=timeout,
+            max_memory=max_memory * MB,
+            force=force,
+            debug=debug,
+            observer=progress,
+        )
+    except run.RunInterrupted as stop:
+        _say(
+            f"interrupted: {stop.summary.written} documents of this run are stored in "
+            f"{db_path} and kept; run the same command again to carry on (stored files are "
+            "skipped)"
+        )
+        raise typer.Exit(int(Exit.INTERRUPTED)) from None
     except sqlite3.Error as exc:
         if debug or not is_storage_failure(exc):
             raise
@@ -112,73 +130,14 @@ def ingest_cmd(
         raise fail(f"{exc}{_KEPT}", Exit.STORAGE) from None
     except MinutebookError as exc:
         raise fail(str(exc)) from None
-    if failed:
+    progress.summary()
+    for path, problem in summary.unreadable:
+        _say(f"warning: {path}: {problem}")
+    if summary.failed:
         raise typer.Exit(int(Exit.FAILED))
 
 
 _KEPT = ", then re-run: the documents stored so far are kept and the re-run carries on"
-
-
-def _ingest(
-    paths: list[Path],
-    db_path: Path,
-    jobs: int,
-    limits: batch.Limits,
-    force: bool,
-    quiet: bool,
-    debug: bool,
-) -> int:
-    """The batch itself, under the lock: returns how many documents failed."""
-    db = open_db(db_path)
-    use_wal(db)
-    for old in batch.close_interrupted_runs(db):
-        _say(f"note: run {old} of {db_path} never finished; closed it as interrupted")
-    files = list(batch.iter_files(paths))
-    todo, same = (files, []) if force else batch.unchanged(db, files)
-    run_id = batch.start_run(db, "ingest " + " ".join(map(str, paths)))
-    outcomes: list[batch.FileOutcome] = []
-    with BatchProgress(err, len(todo), quiet) as progress:
-        progress.unchanged(same)
-        analyses = batch.analyse_all(todo, jobs, limits.timeout, debug, limits.memory)
-        try:
-            for analysis in analyses:
-                outcome = batch.write(db, analysis, run_id)
-                outcomes.append(outcome)
-                progress.done(outcome)
-        except KeyboardInterrupt:
-            if debug:
-                raise
-            analyses.close()  # stops the workers
-            batch.finish_run(db, run_id, outcomes, status="interrupted")
-            checkpoint(db)
-            written = sum(o.ok for o in outcomes)
-            _say(
-                f"interrupted: {written} documents of this run are stored in {db_path} and "
-                "kept; run the same command again to carry on (stored files are skipped)"
-            )
-            raise typer.Exit(int(Exit.INTERRUPTED)) from None
-    batch.finish_run(db, run_id, outcomes)
-    if any(o.ok for o in outcomes):
-        # whole-database passes, so an unchanged re-run (nothing written) skips them
-        align_changes(db)  # reviews follow reworded clauses before anyone reads the views
-        rebuild_lifecycle(db)  # recommendations followed across documents, incl. this run's
-    checkpoint(db)
-    progress.summary(db_path)
-    for path, problem in _unreadable(paths, files, {o.path for o in outcomes if not o.ok}):
-        _say(f"warning: {path}: {problem}")
-    return progress.tally.failed
-
-
-def _unreadable(paths: list[Path], files: list[Path], failed: set[str]) -> list[tuple[Path, str]]:
-    """Paths given that hold no document, or none that could be read: success says nothing."""
-    out = []
-    for path in paths:
-        under = [f for f in files if f == path or path in f.parents]
-        if not under:
-            out.append((path, "no documents found (PDF, HTML, DOCX, TXT); check the path"))
-        elif all(str(f) in failed for f in under):
-            out.append((path, "no readable document; see 'minutebook failures'"))
-    return out
 
 
 @app.command(
@@ -271,7 +230,7 @@ def _table(records: list[Record], why: bool) -> Table:
     epilog="Example: minutebook export --db minutebook.db --format csv --excel > records.csv",
 )
 def export_cmd(
-    db_path: DbOption = Path("minutebook.db"),
+    db_path: DbOption = DEFAULT_DB,
     fmt: FormatOption = Format.csv,
     include_removed: Annotated[
         bool, typer.Option("--include-removed", help="Also records no longer in their document.")
@@ -320,14 +279,10 @@ def _is_date(value: str) -> bool:
 
 
 @app.command("failures", epilog="Example: minutebook failures --db minutebook.db --format csv")
-def failures_cmd(
-    db_path: DbOption = Path("minutebook.db"), fmt: FormatOption = Format.table
-) -> None:
+def failures_cmd(db_path: DbOption = DEFAULT_DB, fmt: FormatOption = Format.table) -> None:
     """List the files that failed in the latest run, with the reason."""
     db = open_existing(db_path)
-    rows = list(
-        db.query("select * from failures where run_id = (select max(id) from runs) order by id")
-    )
+    rows = failures_of_latest_run(db)
     columns = ["path", "stage", "reason", "message", "at", "run_id"]
     emit(fmt, columns, rows, lambda: plain_table(columns[:4], rows))
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from minutebook import workers
+from minutebook.app import workers
 from minutebook.cli import app
 from tests.conftest import ROOT, SAMPLES, SamplesIngest, sample_paths
 

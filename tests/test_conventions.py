@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from minutebook import __version__
 from minutebook.cli import app
-from minutebook.conventions import Exit
+from minutebook.console.conventions import Exit
 from tests.conftest import ROOT, SAMPLES
 
 runner = CliRunner()

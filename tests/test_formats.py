@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from minutebook.app.spreadsheet import BOM, uncsv_cell
 from minutebook.cli import app
-from minutebook.output import BOM, uncsv_cell
 from tests.conftest import SAMPLES
 
 runner = CliRunner()

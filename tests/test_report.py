@@ -11,8 +11,8 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from typer.testing import CliRunner
 
+from minutebook.app.report import word_diff
 from minutebook.cli import app
-from minutebook.report import word_diff
 from tests.conftest import SAMPLES
 
 runner = CliRunner()

@@ -16,7 +16,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 from typer.testing import CliRunner
 
-from minutebook import batch
+from minutebook.app import batch
 from minutebook.cli import app
 from tests import badinputs
 from tests.conftest import ROOT, SAMPLES

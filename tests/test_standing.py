@@ -18,8 +18,8 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser
 from typer.testing import CliRunner
 
+from minutebook.app.report import render
 from minutebook.cli import app
-from minutebook.report import render
 from minutebook.store import open_db
 from minutebook.store.analytics import overdue
 from minutebook.store.standing import standings

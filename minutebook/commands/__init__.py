@@ -13,10 +13,11 @@ from pathlib import Path
 import sqlite_utils
 import typer
 
-from minutebook.conventions import Exit
+from minutebook.console.conventions import Exit
 from minutebook.errors import MinutebookError, StorageError
 from minutebook.store import open_db
-from minutebook.store.storage import is_storage_failure, storage_error
+from minutebook.store.records import records_with_id, records_with_id_prefix
+from minutebook.store.storage import check_writable, is_storage_failure, storage_error
 
 STORAGE_EXIT = Exit.STORAGE  # the database cannot be written
 
@@ -49,8 +50,7 @@ def open_writable(db_path: Path) -> sqlite_utils.Database:
     line and exit 3 now, not a traceback at its first write."""
     db = open_existing(db_path)
     try:
-        db.execute("BEGIN IMMEDIATE")  # takes the write lock, so it fails if writing would
-        db.execute("ROLLBACK")
+        check_writable(db)
     except sqlite3.Error as exc:
         if not is_storage_failure(exc):
             raise
@@ -84,12 +84,11 @@ def resolve_id(
     An ambiguous prefix lists the records it matches, so the clerk can pick one.
     """
     given = given.strip()
-    sql = "select id, kind, code, status from records where {} order by id"
-    rows = list(db.query(sql.format("id = ?"), [given]))
+    rows = records_with_id(db, given)
     if not rows:
         if len(given) < MIN_PREFIX:
             raise fail(f"record id {given!r} is too short; give at least {MIN_PREFIX} characters")
-        rows = list(db.query(sql.format("substr(id, 1, ?) = ?"), [len(given), given]))
+        rows = records_with_id_prefix(db, given)
     if current_only:
         rows = [r for r in rows if r["status"] == "current"]
     if not rows:

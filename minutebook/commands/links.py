@@ -12,26 +12,16 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from minutebook import conventions
 from minutebook.commands import fail, open_current, resolve_id
-from minutebook.conventions import App, DbOption
+from minutebook.console import conventions
+from minutebook.console.conventions import DEFAULT_DB, App, DbOption
+from minutebook.console.output import Format, FormatOption, emit
 from minutebook.lifecycle import rebuild
 from minutebook.lifecycle.links import code_key
-from minutebook.output import Format, FormatOption, emit
-from minutebook.store.lifecycle import add_decision
+from minutebook.store.lifecycle import add_decision, links_with_sources
 
 NoteOption = Annotated[str | None, typer.Option("--note", help="Why, for the next clerk.")]
 RecordArg = Annotated[str, typer.Argument(help="A record id (or its first 6+ characters).")]
-
-_LINKS_SQL = """
-select l.record_a, l.record_b, l.relation, l.method, l.score, l.decision,
-       a.code as code_a, a.meeting_date as meeting_a, da.source as source_a,
-       b.code as code_b, db.source as source_b
-from record_links l
-join records a on a.id = l.record_a join documents da on da.id = a.document_id
-join records b on b.id = l.record_b join documents db on db.id = b.document_id
-order by l.relation desc, a.meeting_date, a.code
-"""
 
 
 LINK_COLUMNS = (
@@ -89,12 +79,12 @@ def register(app: typer.Typer) -> None:
     @links.command("list", epilog="Example: minutebook links list 'SPCLL 43' --db minutebook.db")
     def list_cmd(
         code: Annotated[str | None, typer.Argument(help="Only links of this code.")] = None,
-        db_path: DbOption = Path("minutebook.db"),
+        db_path: DbOption = DEFAULT_DB,
         fmt: FormatOption = Format.table,
     ) -> None:
         """Every link: which records, how it was made (code, text, clerk) and its score."""
         db = open_current(db_path)
-        rows = list(db.query(_LINKS_SQL))
+        rows = links_with_sources(db)
         if code is not None:
             key = code_key(code)
             rows = [r for r in rows if key in (code_key(r["code_a"]), code_key(r["code_b"]))]
@@ -107,7 +97,7 @@ def register(app: typer.Typer) -> None:
         record_a: RecordArg,
         record_b: RecordArg,
         note: NoteOption = None,
-        db_path: DbOption = Path("minutebook.db"),
+        db_path: DbOption = DEFAULT_DB,
     ) -> None:
         """Say two records are the same recommendation (kept across re-runs)."""
         _decide(db_path, record_a, record_b, "confirm", note)
@@ -119,7 +109,7 @@ def register(app: typer.Typer) -> None:
         record_a: RecordArg,
         record_b: RecordArg,
         note: NoteOption = None,
-        db_path: DbOption = Path("minutebook.db"),
+        db_path: DbOption = DEFAULT_DB,
     ) -> None:
         """Say two linked records are not the same recommendation (kept across re-runs)."""
         _decide(db_path, record_a, record_b, "break", note)

@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from minutebook.commands import fail
-from minutebook.conventions import DebugOption, Exit
+from minutebook.console.conventions import DebugOption, Exit
 from minutebook.errors import MinutebookError
 
 

@@ -9,10 +9,11 @@ from typing import Annotated, Any
 import sqlite_utils
 import typer
 
+from minutebook.app.report import render
 from minutebook.commands import fail, open_current
-from minutebook.conventions import DbOption, note
-from minutebook.report import render
+from minutebook.console.conventions import DEFAULT_DB, DbOption, note
 from minutebook.store.lineage import align_changes
+from minutebook.store.runs import all_runs, run_by_id, runs_started_since
 
 
 def register(app: typer.Typer) -> None:
@@ -30,15 +31,12 @@ def _runs(db: sqlite_utils.Database, run: int | None, since: str | None) -> list
             day = date.fromisoformat(since).isoformat()
         except ValueError:
             raise fail(f"--since {since!r}: expected a date like 2026-01-31") from None
-        runs = list(db.query("select * from runs where started_at >= ? order by id", [day]))
+        runs = runs_started_since(db, day)
         if not runs:
             raise fail(f"no run started on or after {day}; see 'minutebook ingest'")
         return runs
     # no --run or --since: every run, of which the page keeps what awaits a decision
-    query = (
-        "select * from runs where id = ?" if run is not None else "select * from runs order by id"
-    )
-    runs = list(db.query(query, [run] if run is not None else []))
+    runs = run_by_id(db, run) if run is not None else all_runs(db)
     if not runs:
         raise fail(f"no run {run}" if run is not None else "no runs yet; run 'minutebook ingest'")
     return runs
@@ -48,7 +46,7 @@ def report_cmd(
     out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path(
         "report.html"
     ),
-    db_path: DbOption = Path("minutebook.db"),
+    db_path: DbOption = DEFAULT_DB,
     run: Annotated[
         int | None,
         typer.Option("--run", help="Report on this run only (default: all not yet reviewed)."),

@@ -10,11 +10,12 @@ from typing import Annotated, Any
 import sqlite_utils
 import typer
 
-from minutebook import conventions, reviewsheet
+from minutebook.app import reviewsheet
 from minutebook.commands import fail, open_writable, resolve_id
-from minutebook.conventions import App, DbOption, Exit
+from minutebook.console import conventions
+from minutebook.console.conventions import DEFAULT_DB, App, DbOption, Exit
 from minutebook.errors import MinutebookError
-from minutebook.store.lineage import align_changes
+from minutebook.store.lineage import align_changes, latest_replacement
 from minutebook.store.reviews import EDITABLE, Action, Decision, append, record_row, validate_edits
 
 review_app = App(
@@ -55,10 +56,7 @@ def _current(db: sqlite_utils.Database, db_path: Path, record_id: str) -> dict[s
     if row is None:  # in records but not in reviewed_records: cannot happen, say so plainly
         raise fail(f"{db_path}: record {record_id!r} has no reviewable row")
     if row["status"] != "current":
-        link = db.execute(
-            "select new_id, run_id from record_lineage where old_id = ? order by id desc limit 1",
-            [row["id"]],
-        ).fetchone()
+        link = latest_replacement(db, row["id"])
         where = (
             f"replaced by {link[0]} in run {link[1]}; review that one"
             if link and link[0]
@@ -86,7 +84,7 @@ def _describe(row: dict[str, Any]) -> str:
 )
 def accept_cmd(
     record_id: IdArgument,
-    db_path: DbOption = Path("minutebook.db"),
+    db_path: DbOption = DEFAULT_DB,
     by: ByOption = None,
     note: NoteOption = None,
 ) -> None:
@@ -100,7 +98,7 @@ def accept_cmd(
 )
 def reject_cmd(
     record_id: IdArgument,
-    db_path: DbOption = Path("minutebook.db"),
+    db_path: DbOption = DEFAULT_DB,
     by: ByOption = None,
     note: NoteOption = None,
 ) -> None:
@@ -123,7 +121,7 @@ def edit_cmd(
             "--set", help=f"FIELD=VALUE (empty VALUE clears it). Fields: {', '.join(EDITABLE)}."
         ),
     ],
-    db_path: DbOption = Path("minutebook.db"),
+    db_path: DbOption = DEFAULT_DB,
     by: ByOption = None,
     note: NoteOption = None,
 ) -> None:
@@ -150,7 +148,7 @@ def export_cmd(
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="CSV file to write (default: stdout).")
     ] = None,
-    db_path: DbOption = Path("minutebook.db"),
+    db_path: DbOption = DEFAULT_DB,
 ) -> None:
     """Write every current record, with its review state, as a sheet to fill in."""
     db = _open(db_path)
@@ -172,7 +170,7 @@ def export_cmd(
 )
 def import_cmd(
     sheet: Annotated[Path, typer.Argument(help="A sheet from 'minutebook review export'.")],
-    db_path: DbOption = Path("minutebook.db"),
+    db_path: DbOption = DEFAULT_DB,
     by: ByOption = None,
 ) -> None:
     """Apply a filled-in sheet: 'decision' accept/reject, changed cells become edits.

@@ -11,8 +11,8 @@ import typer
 from rich.table import Table
 
 from minutebook.commands import fail, open_current
-from minutebook.conventions import DbOption, note
-from minutebook.output import Format, FormatOption, emit
+from minutebook.console.conventions import DEFAULT_DB, DbOption, note
+from minutebook.console.output import Format, FormatOption, emit
 from minutebook.store.analytics import SEARCH_COLUMNS, Filters, is_iso_prefix, search
 
 
@@ -33,7 +33,7 @@ def search_cmd(
             'syntax also works: "SEND OR strategy", strat*, "a phrase".'
         ),
     ] = None,
-    db_path: DbOption = Path("minutebook.db"),
+    db_path: DbOption = DEFAULT_DB,
     kind: Annotated[Kind | None, typer.Option("--kind", help="Only this kind.")] = None,
     owner: Annotated[
         str | None, typer.Option("--owner", help="Owner contains this (any case).")

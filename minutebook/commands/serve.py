@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from minutebook.commands import fail, require_db
-from minutebook.conventions import DbOption, note
+from minutebook.console.conventions import DEFAULT_DB, DbOption, note
 from minutebook.errors import MinutebookError
 from minutebook.lifecycle import rebuild
 from minutebook.store import open_db
@@ -67,7 +67,7 @@ def make_datasette(db_path: Path) -> Datasette:
 
 
 def serve_cmd(
-    db_path: DbOption = Path("minutebook.db"),
+    db_path: DbOption = DEFAULT_DB,
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", "-p", help="Port to listen on.")] = 8001,
     write_metadata: Annotated[

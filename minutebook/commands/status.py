@@ -13,11 +13,12 @@ from rich.table import Table
 from rich.text import Text
 
 from minutebook.commands import fail, open_current
-from minutebook.conventions import DbOption
+from minutebook.console.conventions import DEFAULT_DB, DbOption
+from minutebook.console.output import Format, FormatOption, emit
 from minutebook.lifecycle.due import days_outstanding, is_open
 from minutebook.lifecycle.links import code_key
 from minutebook.models.lifecycle import Recommendation, RecommendationEvent, Standing
-from minutebook.output import Format, FormatOption, emit
+from minutebook.store.lifecycle import events_of, recommendations
 from minutebook.store.standing import standings
 
 EXAMPLE = "Example: minutebook status 'SPCLL 43' --db minutebook.db"
@@ -42,18 +43,6 @@ def _as_of(value: str | None) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise fail(f"--as-of {value!r} is not a date; use YYYY-MM-DD") from None
-
-
-def _recommendations(db: sqlite_utils.Database) -> list[Recommendation]:
-    rows = db.query("select * from recommendations order by first_seen, code, id")
-    return [Recommendation.model_validate(r) for r in rows]
-
-
-def _events(db: sqlite_utils.Database, rec_id: str) -> list[RecommendationEvent]:
-    rows = db.query(
-        "select * from recommendation_events where recommendation_id = ? order by seq", [rec_id]
-    )
-    return [RecommendationEvent.model_validate(r) for r in rows]
 
 
 def standing_on(db: sqlite_utils.Database, as_of: date) -> dict[str, Standing]:
@@ -144,22 +133,9 @@ def _matching(recs: list[Recommendation], code: str) -> list[Recommendation]:
 
 # machine formats: where each recommendation stands, person columns first
 LIST_COLUMNS = (
-    "committee",
-    "code",
-    "kind",
-    "text",
-    "owner",
-    "deadline",
-    "status",
-    "standing",
-    "days_open",
-    "first_seen",
-    "last_update",
-    "closed_on",
-    "status_words",
-    "source",
-    "id",
-    "latest_record_id",
+    *("committee", "code", "kind", "text", "owner", "deadline", "status", "standing"),
+    *("days_open", "first_seen", "last_update", "closed_on", "status_words", "source"),
+    *("id", "latest_record_id"),
 )
 EVENT_COLUMNS = tuple(RecommendationEvent.model_fields)
 
@@ -200,13 +176,13 @@ def register(app: typer.Typer) -> None:
         refresh: Annotated[
             bool, typer.Option("--refresh", help="Relink and rebuild the histories first.")
         ] = False,
-        db_path: DbOption = Path("minutebook.db"),
+        db_path: DbOption = DEFAULT_DB,
         fmt: FormatOption = Format.table,
     ) -> None:
         """Follow recommendations across minutes and trackers: a timeline, or open/overdue ones."""
         day = _as_of(as_of)
         db = open_current(db_path, refresh)
-        recs = _recommendations(db)
+        recs = recommendations(db)
         standing = standing_on(db, day)
         if code is not None:
             found = _matching(recs, code)
@@ -215,7 +191,7 @@ def register(app: typer.Typer) -> None:
                     f"{db_path}: no recommendation with code {code!r}; "
                     "list them with 'minutebook status --open'"
                 )
-            events = [(rec, _events(db, rec.id)) for rec in found]
+            events = [(rec, events_of(db, rec.id)) for rec in found]
             emit(
                 fmt,
                 EVENT_COLUMNS,

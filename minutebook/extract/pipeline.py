@@ -199,6 +199,7 @@ def _from_row(doc: Document, row: Row) -> Record | None:
         end=end,
         rule=rule,
         warnings=_warnings(deadline, meeting, owner),
+        tracker_row=True,
     )
 
 

@@ -14,7 +14,7 @@ from functools import cache
 from minutebook.extract.people import roles
 from minutebook.extract.text import SENTENCE_BREAK, trim_span
 from minutebook.extract.vocab import word_list
-from minutebook.models import Document
+from minutebook.models import TAG_SEP, Document
 
 _NAME = r"[A-Z][\w.'’-]*"
 _PERSON = (
@@ -79,7 +79,12 @@ def find_tagged(doc: Document, skip: set[int]) -> list[Tagged]:
         if block.start in skip:
             continue
         text = doc.block_text(block)
-        if block.kind == "table_row" and len(block.cells) == 2:
+        if block.tag is not None:
+            body_end = block.end - len(TAG_SEP) - len(block.tag)
+            if regex.fullmatch(block.tag) and len(doc.text[block.start : body_end].split()) > 3:
+                found.append(Tagged(i, block.start, body_end, block.tag))
+                continue
+        elif block.kind == "table_row" and len(block.cells) == 2:
             body, tag = block.cells
             if regex.fullmatch(tag.strip()) and len(body.split()) > 3:
                 found.append(Tagged(i, block.start, block.start + len(body), tag.strip()))
@@ -93,7 +98,8 @@ def find_tagged(doc: Document, skip: set[int]) -> list[Tagged]:
             found.append(Tagged(i, block.start, block.start + cut, " ".join(text[cut:].split())))
         elif i + 1 < len(blocks) and regex.fullmatch(doc.block_text(blocks[i + 1]).strip()):
             nxt = doc.block_text(blocks[i + 1]).strip()
-            if blocks[i + 1].kind != "table_row" and len(text.split()) > 3:
+            nxt_block = blocks[i + 1]
+            if nxt_block.kind != "table_row" and nxt_block.tag is None and len(text.split()) > 3:
                 found.append(Tagged(i, block.start, block.end, nxt))
     return found
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from minutebook.models import BLOCK_SEP, CELL_SEP, Block, BlockKind
+from minutebook.models import BLOCK_SEP, CELL_SEP, TAG_SEP, Block, BlockKind
 
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 # PDF private-use bullets and Word symbol-font bullets: keep them as a plain bullet.
@@ -43,6 +43,26 @@ class TextBuilder:
             kind="table_row", page=page, start=self._pos, end=self._pos + len(text), cells=cleaned
         )
         self._append(block, text)
+
+    def add_tagged(self, page: int, text: str, tag: str) -> None:
+        """A paragraph ending in an owner tag the source set apart from it."""
+        body, tag = clean(text), clean(tag)
+        if not body or not tag:
+            self.add("paragraph", page, body or tag)
+            return
+        joined = body + TAG_SEP + tag
+        # Still laid out as a two-cell row: outline, decisions, meeting and motions pass
+        # over rows, and read as a paragraph it yields two other records in the samples;
+        # `tag` is what says what it is, and what extract/tags.py reads.
+        block = Block(
+            kind="table_row",
+            page=page,
+            start=self._pos,
+            end=self._pos + len(joined),
+            cells=(body, tag),
+            tag=tag,
+        )
+        self._append(block, joined)
 
     def _append(self, block: Block, text: str) -> None:
         self._parts.append(text)

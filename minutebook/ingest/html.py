@@ -58,8 +58,8 @@ _EMPHASIS = {"em", "i", "strong", "b"}
 def _trailing_tag(node: LexborNode) -> tuple[str, str] | None:
     """A paragraph ending in a short emphasised name ("... in Salem. <em>Clerk</em>").
 
-    Minutes mark who acts this way; the name becomes a second cell so that it is never read
-    as part of the sentence. A stray character or two after the tag is page debris.
+    Minutes mark who acts this way; the name becomes the block's tag so that it is never
+    read as part of the sentence. A stray character or two after the tag is page debris.
     """
     children = list(node.iter(include_text=True))
     while (
@@ -94,7 +94,7 @@ def _walk(node: LexborNode, builder: TextBuilder) -> None:
         elif tag in _LEAVES | _CONTAINERS and not _has_block_child(child):
             tagged = _trailing_tag(child)
             if tagged:
-                builder.add_row(1, list(tagged))
+                builder.add_tagged(1, *tagged)
             else:
                 _emit(builder, "paragraph", child.text(separator=""))
         else:

@@ -16,19 +16,16 @@ import sqlite_utils
 from minutebook.lifecycle.history import Member, build_history
 from minutebook.lifecycle.links import Item, find_links, similarity
 from minutebook.models.lifecycle import LinkDecision, RecordLink
-from minutebook.store.lifecycle import latest_decisions, replace_lifecycle
+from minutebook.store.lifecycle import (
+    current_records_with_documents,
+    latest_decisions,
+    replace_lifecycle,
+)
 
 # Publishers and our samples name editions by date: surrey_cfllc_tracker_2022-12.txt
 _NAME_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)(?!\d)"
 )
-
-_RECORDS_SQL = """
-select r.id, r.document_id, r.kind, r.code, r.text, r.meeting_date, r.owner, r.deadline,
-       r.progress, r.noting, r.rule, d.source, d.meeting_date as document_date, d.first_run
-from records r join documents d on d.id = r.document_id
-where r.status = 'current'
-"""
 
 
 @dataclass
@@ -52,14 +49,14 @@ def edition_date(source: str, header_date: str | None, row_dates: list[str]) -> 
 
 
 def load_members(db: sqlite_utils.Database) -> dict[str, Member]:
-    rows = list(db.query(_RECORDS_SQL))
+    rows = current_records_with_documents(db)
     tracker_rows: dict[str, list[str]] = {}
     for r in rows:
-        if str(r["rule"]).startswith("tracker:") and r["meeting_date"]:
+        if r["tracker_row"] and r["meeting_date"]:
             tracker_rows.setdefault(r["document_id"], []).append(r["meeting_date"])
     members: dict[str, Member] = {}
     for r in rows:
-        tracker = str(r["rule"]).startswith("tracker:")
+        tracker = bool(r["tracker_row"])
         if tracker:
             date = edition_date(
                 r["source"], r["document_date"], tracker_rows.get(r["document_id"], [])

@@ -13,6 +13,9 @@ Format = Literal["pdf", "html", "docx", "text"]
 
 # Cells of a table row are joined by this in Document.text, so a cell's span is computable.
 CELL_SEP = "\t"
+# Between a paragraph and its owner tag in Document.text: a tab, as between cells, is never
+# inside a sentence, so no sentence runs on into the tag.
+TAG_SEP = "\t"
 BLOCK_SEP = "\n"
 
 
@@ -26,6 +29,9 @@ class Block(BaseModel):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     cells: tuple[str, ...] = ()
+    # who acts, as the source set it apart at the paragraph's end (HTML emphasis: "... in
+    # Salem. <em>Clerk</em>"); the block's text is the paragraph, TAG_SEP, then the tag
+    tag: str | None = None
 
     # Field validators rather than model ones, so each error names its field ("end: ...").
     @field_validator("end")
@@ -78,6 +84,8 @@ class Document(BaseModel):
                 raise ValueError(
                     f"block {i} table row cells do not match text at {b.start}:{b.end}"
                 )
+            if b.tag is not None and not text[b.start : b.end].endswith(TAG_SEP + b.tag):
+                raise ValueError(f"block {i} does not end in its tag at {b.start}:{b.end}")
         return blocks
 
     @field_validator("pages")

@@ -52,6 +52,9 @@ class Record(BaseModel):
     # why it exists
     rule: str = Field(min_length=1)
     warnings: tuple[str, ...] = ()
+    # read from a row of a tracker table, not from running text: a tracker is a later
+    # edition of recommendations made elsewhere, so the lifecycle dates it by the edition
+    tracker_row: bool = False
 
     @field_validator("end")
     @classmethod
@@ -80,5 +83,8 @@ class Record(BaseModel):
 
     def text_hash(self) -> str:
         """Hash of every extracted field, to tell an updated record from an unchanged one."""
-        payload = self.model_dump_json(exclude={"source", "sha256", "page", "start", "end"})
+        # where it was read from is not what it says: moving it does not update it
+        payload = self.model_dump_json(
+            exclude={"source", "sha256", "page", "start", "end", "tracker_row"}
+        )
         return hashlib.sha256(payload.encode()).hexdigest()[:16]

@@ -1,4 +1,4 @@
-"""Schema v3: full-text search, documented views and indexes, so the file answers questions.
+"""The questions analysts ask the file: full-text search, the views (migration 6), exports.
 
 Everything here is plain SQLite, so Datasette, the sqlite3 shell and pandas see the same
 views the `search` command uses.
@@ -14,18 +14,7 @@ from typing import Any
 
 import sqlite_utils
 
-from minutebook.store.standing import (
-    STANDING_VIEW,
-    deadline_end,
-    open_sql,
-)
-
-# Views read reviewed values once the review migration (v2) has made this view; without it
-# they read the extracted values. CREATE ... IF NOT EXISTS leaves v2's version alone.
-EFFECTIVE_FALLBACK = """
-CREATE VIEW IF NOT EXISTS effective_records AS
-SELECT *, NULL AS review_state, 0 AS review_stale FROM records WHERE status = 'current'
-"""
+from minutebook.store.standing import deadline_end, open_sql
 
 _MEETING = "coalesce(e.meeting_date, d.meeting_date)"
 # effective_records from the review migration keeps removed records (a report needs them)
@@ -33,91 +22,22 @@ _CURRENT = "e.status = 'current'"
 # Open, overdue and closed come from the lifecycle build (store/standing.py), never from a
 # second reading of the progress words. A record stands for its recommendation when it is
 # the latest sighting of it: the tracker row, or the minutes while no tracker follows it.
-_LATEST = (
-    "JOIN recommendation_events ev ON ev.record_id = e.id "
-    "JOIN recommendations r ON r.id = ev.recommendation_id AND ev.seq = r.events - 1"
-)
 _ANY_SIGHTING = (
     "LEFT JOIN recommendation_events ev ON ev.record_id = e.id "
     "LEFT JOIN recommendations r ON r.id = ev.recommendation_id"
 )
 _DEADLINE_END = deadline_end("r.deadline")
 
-VIEWS: dict[str, str] = {
-    "open_items": f"""
-SELECT e.kind, e.code, e.item_title, e.text, e.recipient, e.owner, r.deadline,
-  {_DEADLINE_END} AS deadline_end, {_MEETING} AS meeting_date, e.progress, r.status,
-  d.committee, d.source, e.page, e.id, e.document_id, r.id AS recommendation_id
-FROM effective_records e JOIN documents d ON d.id = e.document_id {_LATEST}
-WHERE {_CURRENT} AND {open_sql("r.status")}
-ORDER BY d.committee, meeting_date, e.document_id, e.start""",
-    "overdue": """
-SELECT * FROM open_items
-WHERE deadline_end < date('now')
-ORDER BY deadline_end, committee, code""",
-    "decisions_by_meeting": f"""
-SELECT d.committee, {_MEETING} AS meeting_date, e.kind, e.code, e.item_title, e.text,
-  e.recipient, e.owner, e.deadline, e.noting, d.source, e.page, e.id
-FROM effective_records e JOIN documents d ON d.id = e.document_id
-WHERE {_CURRENT}
-ORDER BY meeting_date DESC, d.committee, e.document_id, e.start""",
-    "records_by_owner": f"""
-SELECT e.owner, e.kind, e.code, e.item_title, e.text, e.deadline, {_MEETING} AS meeting_date,
-  CASE WHEN r.id IS NOT NULL THEN {open_sql("r.status")} END AS is_open,
-  d.committee, d.source, e.page, e.id
-FROM effective_records e JOIN documents d ON d.id = e.document_id {_ANY_SIGHTING}
-WHERE {_CURRENT} AND e.owner IS NOT NULL
-ORDER BY e.owner, meeting_date, e.document_id, e.start""",
-    "counts_by_committee_year": f"""
-SELECT d.committee, substr({_MEETING}, 1, 4) AS year,
-  count(*) AS records,
-  sum(e.kind = 'resolution') AS resolutions,
-  sum(e.kind = 'recommendation') AS recommendations,
-  sum(e.kind = 'action') AS actions,
-  sum(e.noting) AS noting,
-  count(DISTINCT e.document_id) AS documents
-FROM effective_records e JOIN documents d ON d.id = e.document_id
-WHERE {_CURRENT}
-GROUP BY d.committee, year
-ORDER BY d.committee, year""",
-    "recommendation_standing": STANDING_VIEW,
-}
-
-INDEXES: list[tuple[str, list[str]]] = [
-    ("records", ["code"]),
-    ("records", ["owner"]),
-    ("records", ["deadline"]),
-    ("records", ["meeting_date"]),
-    ("records", ["kind", "status"]),
-    ("documents", ["meeting_date"]),
-    ("documents", ["committee"]),
-]
-
-FTS_COLUMNS = ["text", "item_title"]
-
-
-def migrate(db: sqlite_utils.Database) -> None:
-    """Version 3: FTS5 with triggers and indexes (the views are version 5's)."""
-    # triggers keep the index current through upsert.py's plain insert/update calls
-    db.table("records").enable_fts(FTS_COLUMNS, create_triggers=True, replace=True)
-    for table, columns in INDEXES:
-        db.table(table).create_index(columns, if_not_exists=True)
-    db.execute(EFFECTIVE_FALLBACK)
-
-
-def migrate_standing(db: sqlite_utils.Database) -> None:
-    """Version 5: the views read open/overdue from the lifecycle build, not closing phrases.
-
-    v3 databases kept a closing_phrases table, a second rule for "open" that disagreed
-    with the status vocabulary; it goes.
-    """
-    db.execute("DROP TABLE IF EXISTS closing_phrases")
-    db.table("recommendation_events").create_index(["record_id"], if_not_exists=True)
-    for name in VIEWS:
-        db.execute(f"DROP VIEW IF EXISTS {name}")
-    for name, sql in VIEWS.items():
-        db.execute(f"CREATE VIEW {name} AS {sql.strip()}")
-
+# The analysts' views, made by migration 6 (store/migrations/): the database holds their
+# SQL, and the queries below that reuse a view's SQL read it from there.
+VIEWS: tuple[str, ...] = (
+    "open_items",
+    "overdue",
+    "decisions_by_meeting",
+    "records_by_owner",
+    "counts_by_committee_year",
+    "recommendation_standing",
+)
 
 _ISO_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -211,8 +131,14 @@ def _quoted_words(query: str) -> str:
 
 def overdue(db: sqlite_utils.Database, today: date) -> list[dict[str, Any]]:
     """The `overdue` view, as of a given day rather than the clock's."""
-    sql = VIEWS["overdue"].replace("date('now')", ":today")
+    sql = _view_sql(db, "overdue").replace("date('now')", ":today")
     return list(db.query(sql, {"today": today.isoformat()}))
+
+
+def _view_sql(db: sqlite_utils.Database, name: str) -> str:
+    """The SELECT a view is defined by, as the database stores it."""
+    row = db.execute("select sql from sqlite_master where type = 'view' and name = ?", [name])
+    return str(row.fetchone()[0]).split(" AS ", 1)[1]
 
 
 def view_rows(db: sqlite_utils.Database, name: str) -> tuple[list[str], list[dict[str, Any]]]:

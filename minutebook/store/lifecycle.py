@@ -8,6 +8,7 @@ and never writes it, so a re-run cannot overwrite a decision.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 import sqlite_utils
 from pydantic import BaseModel
@@ -24,34 +25,6 @@ DERIVED: dict[str, tuple[type[BaseModel], str | tuple[str, ...]]] = {
     "recommendation_events": (RecommendationEvent, "id"),
     "record_links": (RecordLink, ("record_a", "record_b")),
 }
-
-
-def _columns(model: type[BaseModel]) -> dict[str, type]:
-    # schema.py owns the annotation -> SQLite type mapping; imported here, not at module
-    # level, because schema.py imports this module for its migration list
-    from minutebook.store.schema import _column_type
-
-    # schema's mapping predates float fields (it would store them as text); scores are REAL
-    return {
-        name: float if f.annotation is float else _column_type(f.annotation)
-        for name, f in model.model_fields.items()
-    }
-
-
-def create_tables(db: sqlite_utils.Database) -> None:
-    """Migration 4: the lifecycle tables, their columns derived from models/lifecycle.py."""
-    for name, (model, pk) in DERIVED.items():
-        db.table(name).create(_columns(model), pk=pk, if_not_exists=True)
-    db.table("recommendation_events").create_index(["recommendation_id", "seq"], if_not_exists=True)
-    db.table("recommendations").create_index(["code"], if_not_exists=True)
-    db.table("link_decisions").create(
-        {"id": int, **_columns(LinkDecision)}, pk="id", if_not_exists=True
-    )
-    db.table("lifecycle_builds").create(
-        {"id": int, "built_at": str, "after_run": int, "recommendations": int, "links": int},
-        pk="id",
-        if_not_exists=True,
-    )
 
 
 def replace_lifecycle(
@@ -110,3 +83,48 @@ def stale(db: sqlite_utils.Database) -> bool:
     last_run = db.execute("select max(id) from runs").fetchone()[0]
     built = db.execute("select max(after_run), count(*) from lifecycle_builds").fetchone()
     return bool(built[1] == 0 or (last_run is not None and (built[0] or 0) < last_run))
+
+
+_LINKS = """
+select l.record_a, l.record_b, l.relation, l.method, l.score, l.decision,
+       a.code as code_a, a.meeting_date as meeting_a, da.source as source_a,
+       b.code as code_b, db.source as source_b
+from record_links l
+join records a on a.id = l.record_a join documents da on da.id = a.document_id
+join records b on b.id = l.record_b join documents db on db.id = b.document_id
+order by l.relation desc, a.meeting_date, a.code
+"""
+
+
+def links_with_sources(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Every link of the latest build, with each end's code, meeting and source file."""
+    return list(db.query(_LINKS))
+
+
+def recommendations(db: sqlite_utils.Database) -> list[Recommendation]:
+    """Every recommendation of the latest build, in the order they were first seen."""
+    rows = db.query("select * from recommendations order by first_seen, code, id")
+    return [Recommendation.model_validate(r) for r in rows]
+
+
+def events_of(db: sqlite_utils.Database, recommendation_id: str) -> list[RecommendationEvent]:
+    """One recommendation's history, oldest first."""
+    rows = db.query(
+        "select * from recommendation_events where recommendation_id = ? order by seq",
+        [recommendation_id],
+    )
+    return [RecommendationEvent.model_validate(r) for r in rows]
+
+
+_CURRENT_RECORDS = """
+select r.id, r.document_id, r.kind, r.code, r.text, r.meeting_date, r.owner, r.deadline,
+       r.progress, r.noting, r.tracker_row, d.source, d.meeting_date as document_date, d.first_run
+from records r join documents d on d.id = r.document_id
+where r.status = 'current'
+"""
+
+
+def current_records_with_documents(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """The current records a lifecycle build reads, each with its document's source,
+    header date and first run."""
+    return list(db.query(_CURRENT_RECORDS))

@@ -182,3 +182,14 @@ def changes(db: sqlite_utils.Database, runs: list[int]) -> list[DocumentChanges]
 
 def _rejected(row: dict[str, Any]) -> bool:
     return bool(row["review_state"] == "rejected")
+
+
+def latest_replacement(
+    db: sqlite_utils.Database, old_id: str
+) -> tuple[str | None, int | None] | None:
+    """(the record that replaced old_id, or None if it was removed; the run), if any."""
+    row = db.execute(
+        "select new_id, run_id from record_lineage where old_id = ? order by id desc limit 1",
+        [old_id],
+    ).fetchone()
+    return None if row is None else (row[0], row[1])

@@ -37,7 +37,7 @@ REVIEW_EXTRAS = ("review_state", "review_stale")
 EDITABLE: tuple[str, ...] = tuple(
     name
     for name in Record.model_fields
-    if name not in {"source", "sha256", "page", "start", "end", "rule", "warnings"}
+    if name not in {"source", "sha256", "page", "start", "end", "rule", "warnings", "tracker_row"}
 )
 
 
@@ -46,119 +46,6 @@ class ReviewError(MinutebookError):
 
     reason = "review"
     stage = "review"
-
-
-def migrate(db: sqlite_utils.Database) -> None:
-    """Version 2: reviews, record_lineage and the effective views."""
-    # `value` has no declared type so an edited flag is stored as 0/1, a text as text:
-    # the view then hands analysts the same types as the records table.
-    db.execute(
-        """
-        create table if not exists reviews (
-            id integer primary key,
-            record_id text not null,
-            action text not null check (action in ('accept', 'reject', 'edit')),
-            field text,
-            value,
-            by text,
-            note text,
-            at text not null,
-            text_hash_at_review text,
-            check ((action = 'edit') = (field is not null))
-        )
-        """
-    )
-    db.execute("create index if not exists reviews_record on reviews(record_id)")
-    db.execute(
-        """
-        create table if not exists record_lineage (
-            id integer primary key,
-            document_id text not null,
-            run_id integer,
-            old_id text not null,
-            new_id text,
-            similarity real
-        )
-        """
-    )
-    db.execute("create index if not exists lineage_old on record_lineage(old_id)")
-    db.execute("create index if not exists lineage_new on record_lineage(new_id)")
-    create_views(db)
-
-
-def create_views(db: sqlite_utils.Database) -> None:
-    """(Re)create the views from the records table's current columns.
-
-    A later migration that adds a column to `records` calls this, so the views keep
-    "records columns + review extras".
-    """
-    columns = [c.name for c in db.table("records").columns]
-    picked = []
-    for name in columns:
-        if name in EDITABLE:
-            picked.append(f"case when e.has_{name} then e.{name} else r.{name} end as {name}")
-        else:
-            picked.append(f"r.{name}")
-    pivot = ",\n".join(
-        f"max(field = '{f}') as has_{f}, max(case when field = '{f}' then value end) as {f}"
-        for f in EDITABLE
-    )
-    db.execute("drop view if exists effective_records")
-    db.execute("drop view if exists reviewed_records")
-    db.execute("drop view if exists review_targets")
-    # Each review, mapped to its own record and to every record that replaced it.
-    db.execute(
-        """
-        create view review_targets as
-        with recursive chain(review_id, record_id) as (
-            select id, record_id from reviews
-            union
-            select chain.review_id, l.new_id
-            from chain join record_lineage l on l.old_id = chain.record_id
-            where l.new_id is not null
-        )
-        select review_id, record_id from chain
-        """
-    )
-    db.execute(
-        f"""
-        create view reviewed_records as
-        with applied as (
-            select t.record_id, v.id, v.action, v.field, v.value, v.text_hash_at_review
-            from review_targets t join reviews v on v.id = t.review_id
-        ),
-        latest_edit as (
-            select record_id, field, value from (
-                select record_id, field, value,
-                       row_number() over (partition by record_id, field order by id desc) as n
-                from applied where action = 'edit'
-            ) where n = 1
-        ),
-        edits as (
-            select record_id, {pivot}
-            from latest_edit group by record_id
-        ),
-        latest as (
-            select record_id, action, text_hash_at_review from (
-                select record_id, action, text_hash_at_review,
-                       row_number() over (partition by record_id order by id desc) as n
-                from applied
-            ) where n = 1
-        )
-        select {", ".join(picked)},
-            case d.action when 'accept' then 'accepted' when 'reject' then 'rejected'
-                          when 'edit' then 'edited' end as review_state,
-            case when d.action is null then 0
-                 when d.text_hash_at_review is r.text_hash then 0 else 1 end as review_stale
-        from records r
-        left join edits e on e.record_id = r.id
-        left join latest d on d.record_id = r.id
-        """
-    )
-    db.execute(
-        "create view effective_records as "
-        "select * from reviewed_records where review_state is not 'rejected'"
-    )
 
 
 @dataclass(frozen=True)
@@ -186,6 +73,7 @@ def as_record(row: dict[str, Any]) -> Record:
     data = {name: row[name] for name in Record.model_fields}
     data["warnings"] = tuple(json.loads(row["warnings"] or "[]"))
     data["noting"] = bool(row["noting"])
+    data["tracker_row"] = bool(row["tracker_row"])
     return Record.model_validate(data)
 
 
@@ -270,5 +158,39 @@ def stale_records(db: sqlite_utils.Database) -> list[dict[str, Any]]:
         db.query(
             "select * from reviewed_records where review_stale = 1 and status = 'current' "
             "order by document_id, start"
+        )
+    )
+
+
+def runs_since_last_review(db: sqlite_utils.Database) -> set[int]:
+    """Runs started after the latest review (every run when nothing was reviewed yet)."""
+    last = db.execute("select max(at) from reviews").fetchone()[0]
+    query = "select id from runs" + (" where started_at > ?" if last else "")
+    return {int(r[0]) for r in db.execute(query, [last] if last else [])}
+
+
+def rejected_current_count(db: sqlite_utils.Database) -> int:
+    """How many records still in their document a clerk has rejected."""
+    return int(
+        db.execute(
+            "select count(*) from reviewed_records where review_state = 'rejected' "
+            "and status = 'current'"
+        ).fetchone()[0]
+    )
+
+
+def document_sources(db: sqlite_utils.Database) -> dict[str, str]:
+    """Each stored document's id and the path or address it was read from."""
+    return {d["id"]: d["source"] for d in db.query("select id, source from documents")}
+
+
+def current_reviewed_records(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Every current record with its effective values and its document's source, in
+    reading order (the review sheet's rows)."""
+    return list(
+        db.query(
+            "select r.*, d.source as document from reviewed_records r "
+            "join documents d on d.id = r.document_id "
+            "where r.status = 'current' order by d.source, r.start"
         )
     )

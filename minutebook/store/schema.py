@@ -1,17 +1,18 @@
-"""Tables, derived from the pydantic models so a record has one definition."""
+"""The schema: frozen migration scripts applied in order, and the record columns the
+Record model implies (a test holds the two together, so a record has one definition)."""
 
 from __future__ import annotations
 
 import types
 import typing
 from collections.abc import Callable
+from importlib.resources import files
 from typing import Any, Union
 
 import sqlite_utils
 
 from minutebook.errors import StoreError
 from minutebook.models import Record
-from minutebook.store import analytics, lifecycle, reviews
 
 # Store-only columns a record row has beside the model's fields.
 RECORD_EXTRA: dict[str, type] = {
@@ -45,77 +46,62 @@ def record_columns() -> dict[str, type]:
     return {**RECORD_EXTRA, **cols}
 
 
-def _core(db: sqlite_utils.Database) -> None:
-    """Version 1: runs, documents, records, failures."""
-    db.table("runs").create(
-        {
-            "id": int,
-            "started_at": str,
-            "finished_at": str,
-            "command": str,
-            "documents": int,
-            "records": int,
-            "failures": int,
-        },
-        pk="id",
-        if_not_exists=True,
-    )
-    db.table("documents").create(
-        {
-            "id": str,
-            "source": str,
-            "sha256": str,
-            "format": str,
-            "pages": int,
-            "meeting_date": str,
-            "committee": str,
-            "warnings": str,
-            "first_run": int,
-            "last_changed_run": int,
-        },
-        pk="id",
-        if_not_exists=True,
-    )
-    db.table("records").create(
-        record_columns(),
-        pk="id",
-        foreign_keys=[("document_id", "documents", "id")],
-        if_not_exists=True,
-    )
-    db.table("records").create_index(["document_id"], if_not_exists=True)
-    db.table("failures").create(
-        {
-            "id": int,
-            "run_id": int,
-            "path": str,
-            "stage": str,
-            "reason": str,
-            "message": str,
-            "at": str,
-        },
-        pk="id",
-        if_not_exists=True,
-    )
+def _tracker_row(db: sqlite_utils.Database) -> None:
+    """Version 7: records.tracker_row, whether a record was read from a tracker's row.
+
+    The lifecycle told tracker rows by their rule's name ("tracker:..."); stored records
+    get the flag from that name once, here, and the extractor sets it from then on.
+    """
+    db.execute('ALTER TABLE "records" ADD COLUMN "tracker_row" INTEGER')
+    db.execute("UPDATE records SET tracker_row = (rule LIKE 'tracker:%')")
+    # reviewed_records names the records' columns one by one: version 2's view, as this
+    # database holds it, made again with the new column after the last one
+    (view,) = db.execute("select sql from sqlite_master where name = 'reviewed_records'").fetchone()
+    made = view.replace(" r.rule, r.warnings,", " r.rule, r.warnings, r.tracker_row,", 1)
+    if made == view:
+        raise StoreError(_db_name(db), "reviewed_records is not the view schema v2 made")
+    db.execute("DROP VIEW reviewed_records")
+    db.execute(made)
 
 
-def _run_status(db: sqlite_utils.Database) -> None:
-    """Version 5: how each run ended: running, finished, or interrupted (killed, Ctrl-C,
-    or stopped by a storage error; closed by the next ingest)."""
-    db.table("runs").add_column("status", str)
-    db.execute("update runs set status = 'finished' where finished_at is not null")
+Migration = str | Callable[[sqlite_utils.Database], None]
+# Forward migrations, in order: entry N brings a database from user_version N-1 to N, in
+# one transaction. Each is the SQL script (store/migrations/) or function that version
+# shipped with, frozen: an old database is upgraded to what each version really was,
+# never to today's models. Append; never edit.
+MIGRATIONS: tuple[Migration, ...] = (
+    "0001_core.sql",
+    "0002_reviews.sql",
+    "0003_search.sql",
+    "0004_lifecycle.sql",
+    "0005_run_status.sql",
+    "0006_standing_views.sql",
+    _tracker_row,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
 
 
-# Forward migrations, in order: (version, function). A database at user_version N runs
-# every migration above N, each in its own transaction. Append; never edit a released one.
-MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [
-    (1, _core),
-    (2, reviews.migrate),
-    (3, analytics.migrate),
-    (4, lifecycle.create_tables),
-    (5, _run_status),
-    (6, analytics.migrate_standing),
-]
-SCHEMA_VERSION = MIGRATIONS[-1][0]
+def _apply(db: sqlite_utils.Database, version: int) -> None:
+    migration = MIGRATIONS[version - 1]
+    if callable(migration):
+        with db.atomic():
+            migration(db)
+            db.execute(f"PRAGMA user_version = {version}")
+        return
+    sql = (files("minutebook.store") / "migrations" / migration).read_text(encoding="utf-8")
+    # executescript commits whatever is open first, so the script brings its own
+    # transaction: all of it and the new user_version, or none of it
+    script = f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;"
+    try:
+        db.conn.executescript(script)
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.rollback()
+        raise
+
+
+def _db_name(db: sqlite_utils.Database) -> str:
+    return str(db.conn.execute("PRAGMA database_list").fetchone()[2] or ":memory:")
 
 
 def schema_version(db: sqlite_utils.Database) -> int:
@@ -127,16 +113,12 @@ def ensure_schema(db: sqlite_utils.Database) -> list[int]:
     current = schema_version(db)
     if current > SCHEMA_VERSION:
         raise StoreError(
-            str(db.conn.execute("PRAGMA database_list").fetchone()[2] or ":memory:"),
+            _db_name(db),
             f"database schema v{current} is newer than this minutebook (v{SCHEMA_VERSION}); "
             "upgrade minutebook",
         )
     applied = []
-    for version, migrate in MIGRATIONS:
-        if version <= current:
-            continue
-        with db.atomic():
-            migrate(db)
-            db.execute(f"PRAGMA user_version = {version}")
+    for version in range(current + 1, SCHEMA_VERSION + 1):
+        _apply(db, version)
         applied.append(version)
     return applied

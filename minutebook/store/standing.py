@@ -64,7 +64,6 @@ FROM {_LATEST_EVENT} JOIN documents d ON d.id = ev.document_id"""
 
 
 # a view for Datasette and the sqlite3 shell; standings() below is the same on a given day
-STANDING_VIEW = _standing_select("date('now')") + "\nORDER BY d.committee, r.first_seen, r.code"
 
 
 def standings(db: sqlite_utils.Database, day: date) -> list[dict[str, Any]]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import sqlite_utils
+
 from minutebook.errors import StorageError
 
 # primary result code -> (what happened, what to do)
@@ -69,3 +71,9 @@ def storage_error(db_path: Path | str, exc: sqlite3.Error) -> StorageError:
         _primary_code(exc) or 0, ("the database could not be written", "check the disk")
     )
     return StorageError(str(db_path), f"{what} ({exc}); {todo}")
+
+
+def check_writable(db: sqlite_utils.Database) -> None:
+    """Raise the sqlite3.Error a write would, now: read-only file, damaged, no disk space."""
+    db.execute("BEGIN IMMEDIATE")  # takes the write lock, so it fails if writing would
+    db.execute("ROLLBACK")

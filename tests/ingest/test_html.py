@@ -108,3 +108,21 @@ def test_sample_html_as_fragment_keeps_every_sample_line(tmp_path: Path) -> None
     markup = "<div>" + "".join(f"<p>{line}</p>" for line in lines) + "</div>"
     doc = _load_page(tmp_path, markup.replace("&", "&amp;"), encoding="utf-8")
     assert _texts(doc, "paragraph") == [" ".join(line.split()) for line in lines]
+
+
+def test_html_owner_tag_travels_as_the_blocks_tag(tmp_path: Path) -> None:
+    doc = _load_page(
+        tmp_path,
+        "<html><body><p>The hedge by the hall to be cut back before the spring.</p>"
+        "<p>The Clerk will write to the owner of the verge in Salem. <em>Clerk</em></p>"
+        "<p>A genuine table follows.</p><table><tr><td>Grant</td><td>Clerk</td></tr></table>"
+        "</body></html>",
+    )
+    tagged = [b for b in doc.blocks if b.tag is not None]
+    assert [b.tag for b in tagged] == ["Clerk"]
+    body = doc.block_text(tagged[0]).removesuffix("\tClerk")
+    assert body == "The Clerk will write to the owner of the verge in Salem."
+    # a real two-cell row whose second cell names a role is a row, not a tag
+    assert [b.cells for b in doc.blocks if b.kind == "table_row" and b.tag is None] == [
+        ("Grant", "Clerk")
+    ]

@@ -1,13 +1,15 @@
 """A database written by an older minutebook opens, upgrades once, and says so.
 
-The v1 database is a SQL dump of what schema v1 wrote (tests/fixtures/schema-v1.sql),
-not something built by the code under test.
+The v1 database is a SQL dump of what schema v1 wrote (tests/fixtures/schema-v1.sql), and
+tests/fixtures/schema-v6.db is a file the 0.1.0 release at schema v6 wrote (`minutebook
+ingest` of four samples, one `review accept`): neither is built by the code under test.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -21,7 +23,9 @@ from minutebook.store import open_db
 from minutebook.store.analytics import Filters, search, view_names
 from minutebook.store.schema import SCHEMA_VERSION, schema_version
 
-V1_DUMP = Path(__file__).resolve().parent.parent / "fixtures" / "schema-v1.sql"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+V1_DUMP = FIXTURES / "schema-v1.sql"
+V6_FILE = FIXTURES / "schema-v6.db"
 
 
 @pytest.fixture
@@ -68,7 +72,9 @@ def test_migrations_v1_upgrades_with_one_message(
 def test_migrations_v1_rows_kept_and_searchable(v1_db: Path) -> None:
     before = _raw(v1_db, "select * from records order by id")
     db = open_db(v1_db)
-    assert list(db.execute("select * from records order by id").fetchall()) == before
+    after = db.execute("select * from records order by id").fetchall()
+    # v7 adds tracker_row after the v1 columns; those keep every value
+    assert [row[: len(before[0])] for row in after] == before
     # rows written before FTS existed are indexed by the migration (Surrey tracker, SEND Strategy)
     rows = search(db, "SEND", Filters(since="2022"))
     assert {r["code"] for r in rows} == {f"CFLLC {n}/22" for n in (18, 19, 20, 21)}
@@ -114,3 +120,45 @@ def test_migrations_cli_prints_upgrade_on_stderr(v1_db: Path) -> None:
     assert f"upgraded {v1_db} from schema v1 to v{SCHEMA_VERSION}" in proc.stderr
     assert "upgraded" not in proc.stdout
     assert len(proc.stdout.splitlines()) == 6  # CFLLC 1/20, 3/21, 18/22-21/22
+
+
+def _schema(path: Path) -> set[tuple[object, ...]]:
+    return set(_raw(path, "select type, name, tbl_name, sql from sqlite_master"))
+
+
+@pytest.fixture
+def v6_db(tmp_path: Path) -> Path:
+    path = tmp_path / "release.db"
+    shutil.copy(V6_FILE, path)  # a copy: opening it writes (WAL files, the upgrade)
+    return path
+
+
+@pytest.mark.parametrize("old", ["v1_db", "v6_db"])
+def test_migrations_old_database_upgrades_to_the_fresh_schema(
+    old: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    path: Path = request.getfixturevalue(old)
+    open_db(path).close()
+    open_db(tmp_path / "fresh.db").close()
+    assert _schema(path) == _schema(tmp_path / "fresh.db")
+    assert _raw(path, "pragma user_version") == [(SCHEMA_VERSION,)]
+
+
+def test_migrations_release_database_keeps_its_rows_and_reviews(v6_db: Path) -> None:
+    before = {t: _raw(v6_db, f"select count(*) from {t}") for t in ("records", "reviews", "runs")}
+    db = open_db(v6_db)
+    for table, count in before.items():
+        assert db.execute(f"select count(*) from {table}").fetchall() == count
+    assert [
+        r["review_state"]
+        for r in db.query("select * from reviewed_records where review_state is not null")
+    ] == ["accepted"]
+
+
+def test_migrations_v7_marks_the_release_tracker_rows(v6_db: Path) -> None:
+    db = open_db(v6_db)
+    rows = list(db.query("select rule, tracker_row from records"))
+    trackers = [r for r in rows if r["tracker_row"]]
+    assert trackers
+    assert all(r["rule"].startswith("tracker:") == bool(r["tracker_row"]) for r in rows)
+    assert "tracker_row" in db.view("reviewed_records").columns_dict

@@ -24,7 +24,13 @@ from markupsafe import Markup
 
 from minutebook.models.lifecycle import STANDINGS
 from minutebook.store.lineage import Change, DocumentChanges, changes, words
-from minutebook.store.reviews import edited_fields, stale_records
+from minutebook.store.reviews import (
+    document_sources,
+    edited_fields,
+    rejected_current_count,
+    runs_since_last_review,
+    stale_records,
+)
 from minutebook.store.standing import standings
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -139,7 +145,7 @@ def _csp_hash(text: str) -> str:
 
 def _environment() -> Environment:
     return Environment(
-        loader=PackageLoader("minutebook", "templates"),
+        loader=PackageLoader("minutebook.app", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -214,12 +220,6 @@ def _to_review(section: Section, removed_after: set[int]) -> Section:
     return section
 
 
-def _removed_after_last_review(db: sqlite_utils.Database) -> set[int]:
-    last = db.execute("select max(at) from reviews").fetchone()[0]
-    query = "select id from runs" + (" where started_at > ?" if last else "")
-    return {int(r[0]) for r in db.execute(query, [last] if last else [])}
-
-
 def source_link(source: str, page: int | None, fmt: str | None, base: Path) -> str:
     """A link from the report's folder to the source file, at its page for a PDF."""
     target = os.path.relpath(Path(source).resolve(), base.resolve())
@@ -245,14 +245,14 @@ def render(
     edits = edited_fields(db)
     sections = [_section(dc, edits) for dc in changes(db, run_ids)]
     if pending:
-        removed_after = _removed_after_last_review(db)
+        removed_after = runs_since_last_review(db)
         sections = [_to_review(s, removed_after) for s in sections]
         sections = [s for s in sections if s.touched]
     folder = base or Path.cwd()
     formats = {s.document["id"]: s.document["format"] for s in sections}
     sections.sort(key=lambda s: (not s.touched, s.name))
     names = {s.document["id"]: s.name for s in sections}
-    docs = {d["id"]: d["source"] for d in db.query("select id, source from documents")}
+    docs = document_sources(db)
     stale = [
         Card(r, "stale", edits.get(r["id"], []), _warnings(r["warnings"]))
         for r in stale_records(db)
@@ -260,10 +260,7 @@ def render(
     totals = {k: sum(s.counts[k] for s in sections) for k in ("new", "changed", "removed")}
     totals["unchanged"] = sum(s.counts["unchanged"] for s in sections)
     totals["stale"] = len(stale)
-    hidden = db.execute(
-        "select count(*) from reviewed_records where review_state = 'rejected' "
-        "and status = 'current'"
-    ).fetchone()[0]
+    hidden = rejected_current_count(db)
     style = (TEMPLATES / "report.css").read_text(encoding="utf-8")
     script = (TEMPLATES / "report.js").read_text(encoding="utf-8")
     return (

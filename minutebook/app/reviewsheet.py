@@ -17,26 +17,22 @@ from typing import IO, Any
 
 import sqlite_utils
 
-from minutebook.output import uncsv_cell, write_csv
-from minutebook.store.reviews import EDITABLE, Decision, ReviewError, validate_edits
+from minutebook.app.spreadsheet import uncsv_cell, write_csv
+from minutebook.store.reviews import (
+    EDITABLE,
+    Decision,
+    ReviewError,
+    current_reviewed_records,
+    validate_edits,
+)
 
 CONTEXT = ("record_id", "document", "page", "review_state", "review_stale", "text_hash")
 DECISION = ("decision", "by", "note")
 COLUMNS = (*CONTEXT, *EDITABLE, *DECISION)
 
 
-def _current(db: sqlite_utils.Database) -> list[dict[str, Any]]:
-    return list(
-        db.query(
-            "select r.*, d.source as document from reviewed_records r "
-            "join documents d on d.id = r.document_id "
-            "where r.status = 'current' order by d.source, r.start"
-        )
-    )
-
-
 def export_rows(db: sqlite_utils.Database) -> list[dict[str, object]]:
-    return [_sheet_row(r) for r in _current(db)]
+    return [_sheet_row(r) for r in current_reviewed_records(db)]
 
 
 def _sheet_row(row: dict[str, Any]) -> dict[str, object]:
@@ -82,7 +78,7 @@ def read(db: sqlite_utils.Database, path: Path, by_default: str | None) -> list[
         why = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
         raise ReviewError(str(path), f"cannot read the sheet ({why})") from None
     lines = _json_lines(path, text) if path.suffix.lower() == ".json" else _csv_lines(path, text)
-    current = {r["id"]: r for r in _current(db)}
+    current = {r["id"]: r for r in current_reviewed_records(db)}
     decisions: list[Decision] = []
     errors: list[str] = []
     for number, line in lines:

@@ -23,6 +23,7 @@ from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandFunctionType
 
 from minutebook import __version__
+from minutebook.store.paths import DEFAULT_PATH
 
 
 class Exit(enum.IntEnum):
@@ -71,6 +72,8 @@ VersionOption = Annotated[
         help="Print the version and exit.",
     ),
 ]
+# --db, for every command that reads or writes the database: one option, one default
+DEFAULT_DB = DEFAULT_PATH
 DbOption = Annotated[
     Path,
     typer.Option(

@@ -6,7 +6,6 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import TracebackType
 
 from rich.console import Console
 from rich.progress import (
@@ -18,7 +17,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from minutebook.batch import FileOutcome
+from minutebook.app.batch import FileOutcome
 
 
 @dataclass
@@ -60,10 +59,12 @@ class Tally:
 
 
 class BatchProgress:
-    """Feed it each outcome; it draws the bar or prints the line, and keeps the tally."""
+    """The CLI's observer of a run (app/run.py): it draws the bar or prints the line, and
+    keeps the tally for the summary."""
 
-    def __init__(self, console: Console, total: int, quiet: bool) -> None:
+    def __init__(self, console: Console, db_path: Path, quiet: bool) -> None:
         self.console = console
+        self.db_path = db_path
         self.quiet = quiet
         self.tally = Tally()
         self._bar = console.is_terminal and not quiet
@@ -79,25 +80,24 @@ class BatchProgress:
             disable=not self._bar,
             transient=True,
         )
-        self._task = self._progress.add_task("", total=total, rate=0.0, records=0, failures=0)
+        self._task = self._progress.add_task("", total=None, rate=0.0, records=0, failures=0)
 
-    def __enter__(self) -> BatchProgress:
+    def closed_runs(self, run_ids: list[int]) -> None:
+        for old in run_ids:
+            self._line(
+                f"note: run {old} of {self.db_path} never finished; closed it as interrupted"
+            )
+
+    def started(self, total: int, unchanged: list[Path]) -> None:
+        self._progress.update(self._task, total=total)
         self._progress.start()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self._progress.stop()
-
-    def unchanged(self, paths: list[Path]) -> None:
-        self.tally.unchanged += len(paths)
+        self.tally.unchanged += len(unchanged)
         if not self._bar and not self.quiet:
-            for path in paths:
+            for path in unchanged:
                 self._line(f"same    {path}: unchanged since stored, skipped")
+
+    def stopped(self) -> None:
+        self._progress.stop()
 
     def done(self, o: FileOutcome) -> None:
         self.tally.add(o)
@@ -120,7 +120,8 @@ class BatchProgress:
         # plain text, never wrapped or marked up: log lines must stay one line each
         self.console.print(text, markup=False, highlight=False, soft_wrap=True)
 
-    def summary(self, db_path: Path) -> None:
+    def summary(self) -> None:
+        db_path = self.db_path
         t = self.tally
         by_kind = ", ".join(f"{k}: {n}" for k, n in sorted(t.kinds.items())) or "none"
         why = ", ".join(f"{k}: {n}" for k, n in sorted(t.reasons.items()))

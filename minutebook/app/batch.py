@@ -10,16 +10,16 @@ import sqlite3
 import time
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
 import sqlite_utils
 
-from minutebook import workers
+from minutebook.app import workers
 from minutebook.errors import MinutebookError
 from minutebook.models import Document, Record
 from minutebook.store import UpsertResult, source_key, upsert
+from minutebook.store.runs import record_failure, stored_hashes
 from minutebook.store.storage import is_storage_failure
 
 log = logging.getLogger(__name__)
@@ -36,10 +36,6 @@ class FileOutcome:
     stage: str | None = None
     message: str | None = None
     pages: int = 0
-
-
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def iter_files(paths: list[Path]) -> Iterator[Path]:
@@ -185,7 +181,14 @@ def write(db: sqlite_utils.Database, analysis: Analysis, run_id: int | None) -> 
             stage=analysis.stage,
             message=analysis.message,
         )
-    record_failure(db, run_id, outcome)
+    record_failure(
+        db,
+        run_id,
+        path=outcome.path,
+        stage=outcome.stage,
+        reason=outcome.reason,
+        message=outcome.message,
+    )
     return outcome
 
 
@@ -212,7 +215,7 @@ def unchanged(db: sqlite_utils.Database, paths: list[Path]) -> tuple[list[Path],
     Hashing is cheap next to parsing; a file that cannot be read is left to the worker,
     which reports it as a failure.
     """
-    stored = dict(db.execute("select id, sha256 from documents").fetchall())
+    stored = stored_hashes(db)
     todo: list[Path] = []
     same: list[Path] = []
     for path in paths:
@@ -245,60 +248,3 @@ def analyse_all(
             yield lost(path, result, timeout) if isinstance(result, workers.Lost) else result
     finally:
         pool.close()  # when the caller stops early: the workers are stopped now
-
-
-def record_failure(db: sqlite_utils.Database, run_id: int | None, outcome: FileOutcome) -> None:
-    db.table("failures").insert(
-        {
-            "run_id": run_id,
-            "path": outcome.path,
-            "stage": outcome.stage,
-            "reason": outcome.reason,
-            "message": outcome.message,
-            "at": now(),
-        }
-    )
-
-
-def start_run(db: sqlite_utils.Database, command: str) -> int:
-    table = db.table("runs")
-    table.insert({"started_at": now(), "command": command, "status": "running"})
-    return int(table.last_pk)  # type: ignore[arg-type]
-
-
-def finish_run(
-    db: sqlite_utils.Database,
-    run_id: int,
-    outcomes: list[FileOutcome],
-    status: str = "finished",
-) -> None:
-    db.table("runs").update(
-        run_id,
-        {
-            "finished_at": now(),
-            "status": status,
-            "documents": sum(o.ok for o in outcomes),
-            "records": sum(o.records for o in outcomes),
-            "failures": sum(not o.ok for o in outcomes),
-        },
-    )
-
-
-def close_interrupted_runs(db: sqlite_utils.Database) -> list[int]:
-    """Close the runs that never finished (killed with -9, power cut) as interrupted.
-
-    Called under the ingest lock, so no run still open can be alive. What each stored
-    before it died is counted from the documents, records and failures it wrote.
-    """
-    ids = [int(r[0]) for r in db.execute("select id from runs where finished_at is null")]
-    with db.atomic():
-        for run_id in ids:
-            db.execute(
-                "update runs set finished_at = :now, status = 'interrupted', "
-                "documents = (select count(*) from documents where last_changed_run = :id), "
-                "records = (select count(*) from records where last_changed_run = :id), "
-                "failures = (select count(*) from failures where run_id = :id) "
-                "where id = :id",
-                {"now": now(), "id": run_id},
-            )
-    return ids

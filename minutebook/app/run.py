@@ -1,0 +1,222 @@
+"""One ingest run, the same for the CLI and for Python callers.
+
+lock -> WAL -> close runs that never finished -> skip unchanged files -> workers parse ->
+this process writes each document in its own transaction -> reviews follow reworded
+clauses -> lifecycle rebuilt -> WAL folded back into the file.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import sqlite_utils
+
+from minutebook.app import batch
+from minutebook.app.workers import WORKER_MEMORY_BYTES
+from minutebook.errors import MinutebookError
+from minutebook.lifecycle import rebuild as rebuild_lifecycle
+from minutebook.store import open_db
+from minutebook.store.lineage import align_changes
+from minutebook.store.lock import IngestLock, checkpoint, use_wal
+from minutebook.store.paths import DEFAULT_PATH
+from minutebook.store.runs import close_interrupted_runs, finish_run, start_run
+
+
+class MissingInputError(MinutebookError):
+    """Raised by ingest() before anything runs when a path given does not exist."""
+
+    reason = "missing"
+    stage = "startup"
+
+
+class RunObserver(Protocol):
+    """What a caller is told while a run goes (the CLI draws its progress bar from it)."""
+
+    def closed_runs(self, run_ids: list[int]) -> None: ...
+    def started(self, total: int, unchanged: list[Path]) -> None: ...
+    def done(self, outcome: batch.FileOutcome) -> None: ...
+    def stopped(self) -> None: ...
+
+
+class Silent:
+    """The observer of a Python caller: the library never prints."""
+
+    def closed_runs(self, run_ids: list[int]) -> None:
+        pass
+
+    def started(self, total: int, unchanged: list[Path]) -> None:
+        pass
+
+    def done(self, outcome: batch.FileOutcome) -> None:
+        pass
+
+    def stopped(self) -> None:
+        pass
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What one run did: its row in `runs`, every file's outcome, and what it skipped."""
+
+    db: Path
+    run_id: int
+    status: str  # "finished" or "interrupted"
+    outcomes: tuple[batch.FileOutcome, ...]
+    unchanged: tuple[Path, ...]
+    # runs an earlier ingest left open (killed, power cut), closed as interrupted
+    closed_runs: tuple[int, ...]
+    # paths given that hold no document, or none that could be read, and why
+    unreadable: tuple[tuple[Path, str], ...]
+
+    @property
+    def written(self) -> int:
+        return sum(o.ok for o in self.outcomes)
+
+    @property
+    def failed(self) -> int:
+        return sum(not o.ok for o in self.outcomes)
+
+    @property
+    def records(self) -> int:
+        return sum(o.records for o in self.outcomes)
+
+
+class RunInterrupted(KeyboardInterrupt):
+    """Raised by ingest() on Ctrl-C, after the run is closed; what was stored is kept."""
+
+    def __init__(self, summary: RunSummary) -> None:
+        super().__init__(f"interrupted after {summary.written} documents")
+        self.summary = summary
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    db: str | Path = DEFAULT_PATH,
+    workers: int | None = None,
+    *,
+    timeout: float | None = 600,
+    max_memory: int | None = WORKER_MEMORY_BYTES,
+    force: bool = False,
+    debug: bool = False,
+    observer: RunObserver | None = None,
+) -> RunSummary:
+    """Load, extract and store every document under `paths` into the database `db`.
+
+    Files whose content is already stored are skipped unless `force`. Each document is
+    parsed in one of `workers` processes (default: all cores) within `timeout` seconds and
+    `max_memory` bytes, and fails alone; `debug` parses in this process and re-raises.
+
+    Raises:
+        MissingInputError: a path does not exist (nothing was run).
+        StoreError: the database cannot be used, or another ingest holds it.
+        PatternFileError: a pattern file is bad (before any document).
+        RunInterrupted: Ctrl-C; the run is closed as interrupted, its documents kept.
+        sqlite3.Error: the disk or database failed mid-run; committed documents stay.
+    """
+    given = [Path(p) for p in paths]
+    missing = [str(p) for p in given if not p.exists() and not p.is_symlink()]
+    if missing:
+        raise MissingInputError(", ".join(missing), "no such file or folder")
+    db_path = Path(db)
+    jobs = workers or os.cpu_count() or 1
+    seen = observer or Silent()
+    with IngestLock(db_path):
+        database = open_db(db_path)
+        try:
+            return _run(
+                database,
+                db_path,
+                given,
+                jobs,
+                batch.Limits(timeout, max_memory),
+                force,
+                debug,
+                seen,
+            )
+        finally:
+            database.close()
+
+
+def _run(
+    db: sqlite_utils.Database,
+    db_path: Path,
+    paths: list[Path],
+    jobs: int,
+    limits: batch.Limits,
+    force: bool,
+    debug: bool,
+    observer: RunObserver,
+) -> RunSummary:
+    use_wal(db)
+    closed = close_interrupted_runs(db)
+    observer.closed_runs(closed)
+    files = list(batch.iter_files(paths))
+    todo, same = (files, []) if force else batch.unchanged(db, files)
+    run_id = start_run(db, "ingest " + " ".join(map(str, paths)))
+    outcomes: list[batch.FileOutcome] = []
+
+    def summary(status: str) -> RunSummary:
+        failed = {o.path for o in outcomes if not o.ok}
+        return RunSummary(
+            db_path,
+            run_id,
+            status,
+            tuple(outcomes),
+            tuple(same),
+            tuple(closed),
+            tuple(_unreadable(paths, files, failed)),
+        )
+
+    observer.started(len(todo), same)
+    try:
+        analyses = batch.analyse_all(todo, jobs, limits.timeout, debug, limits.memory)
+        try:
+            for analysis in analyses:
+                outcome = batch.write(db, analysis, run_id)
+                outcomes.append(outcome)
+                observer.done(outcome)
+        except KeyboardInterrupt:
+            if debug:
+                raise
+            analyses.close()  # stops the workers
+            _finish(db, run_id, outcomes, "interrupted")
+            checkpoint(db)
+            raise RunInterrupted(summary("interrupted")) from None
+    finally:
+        observer.stopped()
+    _finish(db, run_id, outcomes, "finished")
+    if any(o.ok for o in outcomes):
+        # whole-database passes, so an unchanged re-run (nothing written) skips them
+        align_changes(db)  # reviews follow reworded clauses before anyone reads the views
+        rebuild_lifecycle(db)  # recommendations followed across documents, incl. this run's
+    checkpoint(db)
+    return summary("finished")
+
+
+def _unreadable(paths: list[Path], files: list[Path], failed: set[str]) -> list[tuple[Path, str]]:
+    """Paths given that hold no document, or none that could be read: success says nothing."""
+    out = []
+    for path in paths:
+        under = [f for f in files if f == path or path in f.parents]
+        if not under:
+            out.append((path, "no documents found (PDF, HTML, DOCX, TXT); check the path"))
+        elif all(str(f) in failed for f in under):
+            out.append((path, "no readable document; see 'minutebook failures'"))
+    return out
+
+
+def _finish(
+    db: sqlite_utils.Database, run_id: int, outcomes: list[batch.FileOutcome], status: str
+) -> None:
+    finish_run(
+        db,
+        run_id,
+        documents=sum(o.ok for o in outcomes),
+        records=sum(o.records for o in outcomes),
+        failures=sum(not o.ok for o in outcomes),
+        status=status,
+    )

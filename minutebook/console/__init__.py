@@ -1,0 +1,1 @@
+"""What the command line shares and shows: options, exit codes, output formats, progress."""
