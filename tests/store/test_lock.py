@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from minutebook.cli import app
-from minutebook.conventions import Exit
+from minutebook.console.conventions import Exit
 from minutebook.errors import StoreError
 from minutebook.store.lock import IngestLock
 from tests.conftest import SAMPLES

@@ -22,7 +22,7 @@ import pytest
 from typer.testing import CliRunner
 
 from minutebook.cli import app
-from minutebook.conventions import Exit
+from minutebook.console.conventions import Exit
 from tests.conftest import ROOT, SAMPLES
 
 runner = CliRunner()
