@@ -34,6 +34,8 @@ Point = tuple[float, float]
 ENV_SWITCH = "MINUTEBOOK_PDF_FAST"
 # PDFium reports a line-end hyphen as U+0002; pdfminer gives the hyphen itself.
 _PDFIUM_HYPHEN = 0x02
+# ... which FPDFText_GetText writes as U+FFFE, even for a hyphen inside a line
+_GETTEXT_HYPHEN = 0xFFFE
 _UNMAPPED = {0, 0xFFFD, 0xFFFE, 0xFFFF}
 
 
@@ -53,6 +55,8 @@ class FastPdf:
 
     def __init__(self, data: bytes) -> None:
         self._doc = pdfium.PdfDocument(data)
+        # why the last page asked for was left to pdfplumber, None if it was read here
+        self.refusal: str | None = None
 
     def __enter__(self) -> FastPdf:
         return self
@@ -87,33 +91,54 @@ class FastPdf:
         self, index: int, bbox: tuple[float, float, float, float]
     ) -> tuple[list[Table], list[dict[str, Any]]] | None:
         """pdfplumber's tables and text lines of page `index` (0-based) if it is safe to
-        read fast, else None.
+        read fast, else None, with the reason kept in `refusal`.
 
         `bbox` is pdfplumber's page box; a page PDFium sees differently is left to pdfplumber.
         """
-        page = self._doc[index]
+        self.refusal = None
         try:
-            mediabox = _box(page.get_mediabox())
-            if page.get_rotation() != 0 or mediabox != _box(bbox) or mediabox[:2] != (0, 0):
-                return None
-            found = _objects(page, float(bbox[3]))
-            if found is None:
-                return None
-            texts, edges = found
-            textpage = page.get_textpage()
-            try:
-                chars = _chars(textpage, float(bbox[3]), texts)
-            finally:
-                textpage.close()
-        finally:
-            page.close()
-        if chars is None:
+            chars, edges = self._page_material(index, bbox)
+        except RefusalError as exc:
+            self.refusal = exc.reason
             return None
         tables = TableFinder(_PageView(chars, edges, bbox)).tables if edges else []  # type: ignore[arg-type]
         if not chars:
             return tables, []
         textmap = chars_to_textmap(chars, layout_bbox=bbox)
         return tables, textmap.extract_text_lines(strip=True, return_chars=False)
+
+    def _page_material(
+        self, index: int, bbox: tuple[float, float, float, float]
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        page = self._doc[index]
+        try:
+            if page.get_rotation() != 0:
+                raise RefusalError("rotated page")
+            # pdfminer moves the MediaBox's corner to (0, 0) and pdfplumber moves it back,
+            # so x stays PDF user space and top is the box's height less y, wherever the
+            # box lies; PDFium reads user space. pdfplumber's box must be that same box.
+            x0, y0, x1, y1 = page.get_mediabox()
+            height = y1 - y0
+            if _box((x0, height - y1, x1, height - y0)) != _box(bbox):
+                raise RefusalError("page box")
+            found = _Objects(height)
+            found.walk(page.raw)
+            textpage = page.get_textpage()
+            try:
+                chars = _chars(textpage, height, found)
+            finally:
+                textpage.close()
+        finally:
+            page.close()
+        return chars, found.edges()
+
+
+class RefusalError(Exception):
+    """A page the fast path leaves to pdfplumber; `reason` names what it could not mimic."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 class _PageView:
@@ -148,68 +173,113 @@ def _address(handle: Any) -> int | None:
     return ctypes.cast(handle, ctypes.c_void_p).value
 
 
-def _objects(
-    page: pdfium.PdfPage, height: float
-) -> tuple[dict[int | None, tuple[float, float]], list[dict[str, Any]]] | None:
-    """The page's text objects by address, and the edges its shapes give pdfplumber; None
-    if a shape is one we do not mimic.
+# (a, b, c, d, e, f) as in PDF: x' = a x + c y + e, y' = b x + d y + f
+Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
-    Text objects are listed so that any PDFium leaves out of its text page (only spaces,
-    or a fake-bold duplicate; pdfminer keeps both) sends the page to pdfplumber.
+
+def _then(inner: Matrix, outer: Matrix) -> Matrix:
+    """`inner` followed by `outer`: how a form XObject's content reaches the page."""
+    a, b, c, d, e, f = inner
+    oa, ob, oc, od, oe, of = outer
+    return (
+        a * oa + b * oc,
+        a * ob + b * od,
+        c * oa + d * oc,
+        c * ob + d * od,
+        e * oa + f * oc + oe,
+        e * ob + f * od + of,
+    )
+
+
+def _matrix_of(obj: Any) -> Matrix:
+    m = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+        raise RefusalError("object matrix")
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+class _Objects:
+    """What pdfminer would see of a page's objects, forms opened: the text objects by
+    address, and its painted shapes classified as pdfminer's converter classifies them.
+
+    pdfminer flattens a form XObject into the page (pdfplumber reads an LTFigure's
+    children), so shapes and text inside forms are walked with the form's matrix.
     """
-    texts: dict[int | None, tuple[float, float]] = {}
-    lines: list[dict[str, Any]] = []
-    rects: list[dict[str, Any]] = []
-    curves: list[dict[str, Any]] = []
-    for obj in page.get_objects(max_depth=0):
-        if obj.type == raw.FPDF_PAGEOBJ_FORM:
-            return None  # shapes and text inside form XObjects are not worth second-guessing
-        if obj.type == raw.FPDF_PAGEOBJ_TEXT:
-            left, bottom, _, _ = obj.get_bounds()
-            texts[_address(obj.raw)] = (left, bottom)
-        elif obj.type == raw.FPDF_PAGEOBJ_PATH:
-            subpaths = _subpaths(obj.raw)
-            if subpaths is None:
-                return None
-            for shape, pts in subpaths:
-                kind, found = _as_pdfminer(shape, pts, height)
-                {"line": lines, "rect": rects, "curve": curves}[kind].append(found)
-    # pdfplumber's own order (Page.edges): lines, then rectangles' sides, then curves'
-    edges = [line_to_edge(ln) for ln in lines]
-    edges += [e for r in rects for e in rect_to_edges(r)]
-    edges += [e for c in curves for e in curve_to_edges(c)]
-    return texts, edges
+
+    def __init__(self, height: float) -> None:
+        self.height = height
+        # address -> (object, matrix from its own space to the page's)
+        self.texts: dict[int | None, tuple[Any, Matrix]] = {}
+        self.lines: list[dict[str, Any]] = []
+        self.rects: list[dict[str, Any]] = []
+        self.curves: list[dict[str, Any]] = []
+
+    def walk(self, page: Any) -> None:
+        for k in range(raw.FPDFPage_CountObjects(page)):
+            self._visit(raw.FPDFPage_GetObject(page, k), _IDENTITY)
+
+    def _visit(self, obj: Any, outer: Matrix) -> None:
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_TEXT:
+            self.texts[_address(obj)] = (obj, outer)
+        elif kind == raw.FPDF_PAGEOBJ_PATH:
+            for shape, pts in _subpaths(obj, outer):
+                found_kind, found = _as_pdfminer(shape, pts, self.height)
+                {"line": self.lines, "rect": self.rects, "curve": self.curves}[
+                    found_kind
+                ].append(found)
+        elif kind == raw.FPDF_PAGEOBJ_FORM:
+            inner = _then(_matrix_of(obj), outer)
+            for k in range(raw.FPDFFormObj_CountObjects(obj)):
+                self._visit(raw.FPDFFormObj_GetObject(obj, k), inner)
+
+    def edges(self) -> list[dict[str, Any]]:
+        # pdfplumber's own order (Page.edges): lines, then rectangles' sides, then curves'
+        edges = [line_to_edge(ln) for ln in self.lines]
+        edges += [e for r in self.rects for e in rect_to_edges(r)]
+        edges += [e for c in self.curves for e in curve_to_edges(c)]
+        return edges
 
 
-def _subpaths(path: Any) -> list[tuple[str, list[Point]]] | None:
-    """A path object's subpaths as pdfminer sees them: operators ("mllh") and their points
-    in page space (PDF units, y up); None for curves or a path that is not painted."""
+def _subpaths(path: Any, outer: Matrix) -> list[tuple[str, list[Point]]]:
+    """A path object's subpaths as pdfminer sees them: operators ("mlch") and their points
+    in page space (PDF units, y up). pdfminer keeps a Bézier curve's end point only, so a
+    curve ("c") is one point, the last of PDFium's three segments."""
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     if not raw.FPDFPath_GetDrawMode(path, ctypes.byref(fill), ctypes.byref(stroke)):
-        return None
+        raise RefusalError("path draw mode")
     if fill.value == raw.FPDF_FILLMODE_NONE and not stroke.value:
-        return None  # a clipping path: pdfminer paints nothing, so be sure and step aside
-    m = raw.FS_MATRIX()
-    if not raw.FPDFPageObj_GetMatrix(path, ctypes.byref(m)):
-        return None
+        raise RefusalError("unpainted path")  # pdfminer paints nothing: be sure and step aside
+    a, b, c, d, e, f = _then(_matrix_of(path), outer)
     x, y = ctypes.c_float(), ctypes.c_float()
     out: list[tuple[str, list[Point]]] = []
+    bezier = 0  # PDFium's segments of the current curve so far
     for k in range(raw.FPDFPath_CountSegments(path)):
         segment = raw.FPDFPath_GetPathSegment(path, k)
         kind = raw.FPDFPathSegment_GetType(segment)
         if not raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y)):
-            return None
-        point = (m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f)
+            raise RefusalError("path point")
+        point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
         if kind == raw.FPDF_SEGMENT_MOVETO:
             out.append(("m", [point]))
-        elif kind == raw.FPDF_SEGMENT_LINETO and out:
+        elif kind == raw.FPDF_SEGMENT_LINETO and out and not bezier:
             shape, pts = out[-1]
             out[-1] = (shape + "l", [*pts, point])
+        elif kind == raw.FPDF_SEGMENT_BEZIERTO and out:
+            bezier = (bezier + 1) % 3
+            if bezier == 0:
+                shape, pts = out[-1]
+                out[-1] = (shape + "c", [*pts, point])
         else:
-            return None  # a Bézier curve (pdfminer keeps its control points), or no moveto
+            raise RefusalError("path segment")
         if raw.FPDFPathSegment_GetClose(segment):
+            if bezier:
+                raise RefusalError("path segment")
             shape, pts = out[-1]
             out[-1] = (shape + "h", [*pts, pts[0]])  # "h" goes back to the subpath's start
+    if bezier:
+        raise RefusalError("path segment")
     return out
 
 
@@ -273,7 +343,14 @@ class _Run:
 
 
 def _std14_descent(font: Any) -> float | None:
-    """pdfminer's descent (per 1000) for a standard-14 font name, which it takes from its AFMs."""
+    """pdfminer's descent (per 1000) for a standard-14 font name, which it takes from its AFMs.
+
+    PDFium gives the name without a subset tag ("ABCDEF+Times-Roman" as "Times-Roman"),
+    which pdfminer would not look up: an embedded font is a subset or its own, so its
+    descriptor, not the AFM, holds the descent pdfminer reads.
+    """
+    if raw.FPDFFont_GetIsEmbedded(font):
+        return None
     buf = ctypes.create_string_buffer(128)
     n = raw.FPDFFont_GetBaseFontName(font, buf, len(buf))
     name = buf.raw[: max(n - 1, 0)].decode("latin-1")
@@ -282,39 +359,48 @@ def _std14_descent(font: Any) -> float | None:
     return None if descent is None else float(descent)  # type: ignore[arg-type]
 
 
-def _run(tp: Any, i: int, obj: Any, origin_y: float) -> _Run | None:
+def _run(tp: Any, i: int, obj: Any) -> _Run:
     matrix = raw.FS_MATRIX()
     if not raw.FPDFText_GetMatrix(tp, i, ctypes.byref(matrix)):
-        return None
+        raise RefusalError("text matrix")
     if matrix.b != 0 or matrix.c != 0 or matrix.a <= 0 or abs(matrix.a - matrix.d) > 1e-6:
-        return None  # rotated, mirrored or stretched text: leave it to pdfminer
-    size = raw.FPDFText_GetFontSize(tp, i)
+        raise RefusalError("rotated or stretched text")  # leave it to pdfminer
+    # PDFium gives the font size set by Tf; pdfminer's box scales it by the text matrix
+    # (Aspose writes "1 Tf" and a matrix scaled by 12)
+    size = raw.FPDFText_GetFontSize(tp, i) * matrix.d
     font = raw.FPDFTextObj_GetFont(obj)
     if not font or size <= 0:
-        return None
+        raise RefusalError("no font")
+    return _Run(font, size, _descent(font, size))
+
+
+def _descent(font: Any, size: float) -> float:
+    """pdfminer's descent for `font` at `size`: from the AFMs for a standard-14 name,
+    else the font descriptor's, which PDFium reads too."""
     std = _std14_descent(font)
     if std is not None:
-        return _Run(font, size, std * size / 1000)
-    # otherwise both read the font descriptor's descent: take PDFium's from its loose box
-    rect = raw.FS_RECTF()
-    if not raw.FPDFText_GetLooseCharBox(tp, i, ctypes.byref(rect)):
-        return None
-    return _Run(font, size, rect.bottom - origin_y)
+        return std * size / 1000
+    out = ctypes.c_float()
+    if not raw.FPDFFont_GetDescent(font, size, ctypes.byref(out)):
+        raise RefusalError("no font")
+    return out.value
 
 
-def _unicode(tp: Any, count: int) -> list[int] | None:
-    """Every character's code point in one call; None if they do not line up one to one."""
+def _unicode(tp: Any, count: int) -> list[int]:
+    """Every character's code point, in one call where PDFium's text lines up one to one
+    with its characters, else one call per character."""
     buf = ctypes.create_string_buffer(count * 2 + 2)
     written = raw.FPDFText_GetText(tp, 0, count, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
     text = buf.raw[: max(written - 1, 0) * 2]
     codes = [text[j] | text[j + 1] << 8 for j in range(0, len(text), 2)]
-    return codes if len(codes) == count else None
+    if len(codes) != count:
+        # a font with control codes (no ToUnicode): GetText reshapes what GetUnicode keeps
+        return [raw.FPDFText_GetUnicode(tp, i) for i in range(count)]
+    return codes
 
 
-def _chars(
-    textpage: pdfium.PdfTextPage, height: float, texts: dict[int | None, tuple[float, float]]
-) -> list[dict[str, Any]] | None:
-    """pdfplumber-shaped characters, or None if one of them is not safe to mimic.
+def _chars(textpage: pdfium.PdfTextPage, height: float, found: _Objects) -> list[dict[str, Any]]:
+    """pdfplumber-shaped characters; RefusalError if one of them is not safe to mimic.
 
     pdfminer boxes a character from its origin to origin + advance across, and from
     descent to descent + font size up, all in page space.
@@ -323,31 +409,35 @@ def _chars(
     handle = ctypes.cast(tp, ctypes.c_void_p).value
     count = raw.FPDFText_CountChars(tp)
     codes = _unicode(tp, count)
-    if codes is None:
-        return None
     x = ctypes.c_double()
     y = ctypes.c_double()
     px, py = ctypes.byref(x), ctypes.byref(y)
     origin = raw.FPDFText_GetCharOrigin
-    runs: dict[int | None, _Run | None] = {}
+    runs: dict[int | None, _Run] = {}
     out: list[dict[str, Any]] = []
     for i in range(count):
         key = _object_of_char(handle, i)
         if not key:
             continue  # spaces and line breaks PDFium invents; pdfminer has none
         code = codes[i]
+        if code == _GETTEXT_HYPHEN:
+            code = raw.FPDFText_GetUnicode(tp, i)
         if code in _UNMAPPED or 0xD800 <= code <= 0xDFFF:
-            return None  # pdfminer would print "(cid:N)" here, or pair the surrogates itself
+            # pdfminer would print "(cid:N)" here, or pair the surrogates itself
+            raise RefusalError("unmapped glyph")
         if code == _PDFIUM_HYPHEN:
             code = 0x2D
+        elif code < 0x20:
+            # a font without Unicode: the glyph width is looked up by Unicode, so unsure
+            raise RefusalError("control character")
         if not origin(tp, i, px, py):
-            return None
-        if key not in runs:
-            runs[key] = _run(tp, i, raw.FPDFText_GetTextObject(tp, i), y.value)
-        run = runs[key]
-        advance = run.advance(code) if run is not None else None
-        if run is None or advance is None:
-            return None
+            raise RefusalError("char origin")
+        run = runs.get(key)
+        if run is None:
+            run = runs[key] = _run(tp, i, raw.FPDFText_GetTextObject(tp, i))
+        advance = run.advance(code)
+        if advance is None:
+            raise RefusalError("glyph width")
         bottom = height - (y.value + run.descent)
         top = bottom - run.size
         out.append(
@@ -361,22 +451,46 @@ def _chars(
                 "upright": True,
             }
         )
-    dropped = [texts[k] for k in texts.keys() - runs.keys()]
-    return None if _dropped_matter(dropped, out, height) else out
+    for k in found.texts.keys() - runs.keys():
+        out.append(_blank(*found.texts[k], height))
+    return out
 
 
-def _dropped_matter(
-    dropped: list[tuple[float, float]], chars: list[dict[str, Any]], height: float
-) -> bool:
-    """Could a text object PDFium dropped change pdfplumber's words?
+def _blank(obj: Any, outer: Matrix, height: float) -> dict[str, Any]:
+    """A space standing for a text object PDFium left out of its text page.
 
-    PDFium drops objects whose glyphs have no extent: runs of spaces (Word writes many).
-    Their count is unknown, so one is harmless only when nothing is written to its right
-    on its line: trailing spaces and blank lines, where a space splits no word.
+    PDFium drops a text object whose glyphs have no height: Word and Aspose write runs
+    of spaces as objects of their own, and pdfminer keeps their characters. To
+    pdfplumber's word builder a space only ends the word before it, so one space at the
+    run's origin, on its line, splits the words exactly as the run's N spaces do; its
+    width never reaches a line's text or box. An object with extent was dropped for
+    another reason (a fake-bold copy PDFium merges, pdfminer keeps): no one space can
+    stand for that.
     """
-    for x, y in dropped:
-        baseline = height - y
-        for c in chars:
-            if c["x1"] > x and c["top"] - 1 < baseline < c["bottom"] + 1:
-                return True
-    return False
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    if not raw.FPDFPageObj_GetBounds(
+        obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)
+    ):
+        raise RefusalError("dropped text")
+    # no height: no glyph drawn (a run of spaces may still be as wide as its advances)
+    if top.value - bottom.value > 0.01:
+        raise RefusalError("dropped text")
+    a, b, c, d, e, f = _then(_matrix_of(obj), outer)
+    if b != 0 or c != 0 or a <= 0 or abs(a - d) > 1e-6:
+        raise RefusalError("rotated or stretched text")
+    font = raw.FPDFTextObj_GetFont(obj)
+    tf = ctypes.c_float()
+    if not font or not raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(tf)) or tf.value <= 0:
+        raise RefusalError("no font")
+    size = tf.value * d  # pdfminer: the font size, scaled by the text matrix
+    descent = _descent(font, size)
+    low = height - (f + descent)
+    return {
+        "text": " ",
+        "x0": e,
+        "x1": e,
+        "top": low - size,
+        "bottom": low,
+        "doctop": low - size,
+        "upright": True,
+    }

@@ -98,16 +98,43 @@ def test_pdf_fast_reads_ruled_tables_as_pdfplumber_does(tmp_path: Path) -> None:
     assert rows >= len(body)
 
 
-def test_pdf_fast_declines_curves_and_leaves_them_to_pdfplumber(tmp_path: Path) -> None:
+def test_pdf_fast_reads_curves_as_pdfplumber_does(tmp_path: Path) -> None:
+    """Bézier corners: pdfminer keeps each curve's end point only, and so does the fast
+    path, so a rounded box drawn around ruled cells gives pdfplumber's table."""
     path = tmp_path / "curved.pdf"
     c = canvas.Canvas(str(path))
+    c.drawString(72, 760, "RESOLVED: that the report be noted.")
+    c.roundRect(60, 600, 300, 120, 12)
+    c.grid([80, 200, 340], [620, 660, 700])
+    c.drawString(90, 680, "Action")
+    c.drawString(210, 680, "Owner")
+    c.drawString(90, 640, "Repair the roof")
+    c.drawString(210, 640, "Clerk")
+    c.showPage()
+    c.save()
+    ((fast, slow),) = _pages_both_ways(path)
+    assert fast is not None
+    assert _lines(fast) == _lines(slow)
+    assert _tables(fast) == _tables(slow)
+    assert [rows for _, rows in slow.tables] == [[["Action", "Owner"], ["Repair the roof", "Clerk"]]]
+
+
+def test_pdf_fast_declines_a_page_it_cannot_mimic_and_says_why(tmp_path: Path) -> None:
+    path = tmp_path / "rotated.pdf"
+    c = canvas.Canvas(str(path))
     c.drawString(72, 700, "RESOLVED: that the report be noted.")
-    c.roundRect(60, 650, 300, 80, 12)  # Bézier corners: pdfminer keeps control points
+    c.rotate(30)
+    c.drawString(300, 300, "Draft")
     c.showPage()
     c.save()
     ((fast, slow),) = _pages_both_ways(path)
     assert fast is None
-    assert [ln.text for ln in slow.lines] == ["RESOLVED: that the report be noted."]
+    assert "RESOLVED: that the report be noted." in [ln.text for ln in slow.lines]
+    reader = pdf_fast.open_fast(path.read_bytes())
+    assert reader is not None
+    with reader:
+        assert reader.page_parts(0, (0, 0, 595.2756, 841.8898)) is None
+        assert reader.refusal == "rotated or stretched text"
 
 
 def test_pdf_fast_switch_off_and_unreadable_input_give_none(
