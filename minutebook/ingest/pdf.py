@@ -76,18 +76,20 @@ def _read_page(page: Any) -> _Page:
     return _page_of(
         page.page_number,
         float(page.width),
-        page.find_tables(),
+        [(t.bbox, t.extract()) for t in page.find_tables()],
         page.extract_text_lines(return_chars=False),
     )
 
 
-def _page_of(number: int, width: float, tables: list[Any], lines: list[dict[str, Any]]) -> _Page:
+def _page_of(
+    number: int, width: float, tables: list[pdf_fast.TableRows], lines: list[dict[str, Any]]
+) -> _Page:
     """Both paths end here: table rows, and the text lines that lie outside every table."""
     out = _Page(number=number, width=width)
-    boxes = [t.bbox for t in tables]
-    for table in tables:
-        rows = [[c or "" for c in row] for row in table.extract()]
-        out.tables.append((float(table.bbox[1]), rows))
+    boxes = [bbox for bbox, _ in tables]
+    for bbox, table in tables:
+        rows = [[c or "" for c in row] for row in table]
+        out.tables.append((float(bbox[1]), rows))
     for line in lines:
         mid = (line["top"] + line["bottom"]) / 2
         if any(b[1] <= mid <= b[3] and b[0] <= line["x0"] <= b[2] for b in boxes):

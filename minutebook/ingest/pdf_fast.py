@@ -24,10 +24,12 @@ import pypdfium2.raw as raw
 from pdfminer.fontmetrics import FONT_METRICS
 from pdfplumber.table import Table, TableFinder
 from pdfplumber.utils.geometry import curve_to_edges, line_to_edge, rect_to_edges
-from pdfplumber.utils.text import chars_to_textmap
+from pdfplumber.utils.text import DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE, LIGATURES
 
-# (text, x0, x1, top, bottom) of one line, in pdfplumber's coordinates
-Line = tuple[str, float, float, float, float]
+# (text, x0, x1, top, bottom) of one character, in pdfplumber's coordinates
+Char = tuple[str, float, float, float, float]
+# a table's box and its rows of cells (None for a cell merged into its neighbour)
+TableRows = tuple[tuple[float, float, float, float], list[list[str | None]]]
 Point = tuple[float, float]
 
 # MINUTEBOOK_PDF_FAST=0 reads every page with pdfplumber: a switch for comparing the paths.
@@ -89,9 +91,9 @@ class FastPdf:
 
     def page_parts(
         self, index: int, bbox: tuple[float, float, float, float]
-    ) -> tuple[list[Table], list[dict[str, Any]]] | None:
-        """pdfplumber's tables and text lines of page `index` (0-based) if it is safe to
-        read fast, else None, with the reason kept in `refusal`.
+    ) -> tuple[list[TableRows], list[dict[str, Any]]] | None:
+        """pdfplumber's tables (box and rows) and text lines of page `index` (0-based) if
+        it is safe to read fast, else None, with the reason kept in `refusal`.
 
         `bbox` is pdfplumber's page box; a page PDFium sees differently is left to pdfplumber.
         """
@@ -101,15 +103,15 @@ class FastPdf:
         except RefusalError as exc:
             self.refusal = exc.reason
             return None
-        tables = TableFinder(_PageView(chars, edges, bbox)).tables if edges else []  # type: ignore[arg-type]
-        if not chars:
-            return tables, []
-        textmap = chars_to_textmap(chars, layout_bbox=bbox)
-        return tables, textmap.extract_text_lines(strip=True, return_chars=False)
+        tables: list[TableRows] = []
+        if edges:
+            for table in TableFinder(_PageView(edges, bbox)).tables:  # type: ignore[arg-type]
+                tables.append((table.bbox, _table_rows(table, chars)))
+        return tables, text_lines(chars)
 
     def _page_material(
         self, index: int, bbox: tuple[float, float, float, float]
-    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    ) -> tuple[list[Char], list[dict[str, Any]]]:
         page = self._doc[index]
         try:
             if page.get_rotation() != 0:
@@ -142,12 +144,10 @@ class RefusalError(Exception):
 
 
 class _PageView:
-    """What pdfplumber's TableFinder and Table read of a page: its box, edges and chars."""
+    """What pdfplumber's TableFinder reads of a page with its "lines" strategy: its box
+    and edges (never its characters)."""
 
-    def __init__(
-        self, chars: list[dict[str, Any]], edges: list[dict[str, Any]], bbox: tuple[float, ...]
-    ) -> None:
-        self.chars = chars
+    def __init__(self, edges: list[dict[str, Any]], bbox: tuple[float, ...]) -> None:
         self.edges = edges
         self.bbox = bbox
 
@@ -399,7 +399,7 @@ def _unicode(tp: Any, count: int) -> list[int]:
     return codes
 
 
-def _chars(textpage: pdfium.PdfTextPage, height: float, found: _Objects) -> list[dict[str, Any]]:
+def _chars(textpage: pdfium.PdfTextPage, height: float, found: _Objects) -> list[Char]:
     """pdfplumber-shaped characters; RefusalError if one of them is not safe to mimic.
 
     pdfminer boxes a character from its origin to origin + advance across, and from
@@ -414,7 +414,7 @@ def _chars(textpage: pdfium.PdfTextPage, height: float, found: _Objects) -> list
     px, py = ctypes.byref(x), ctypes.byref(y)
     origin = raw.FPDFText_GetCharOrigin
     runs: dict[int | None, _Run] = {}
-    out: list[dict[str, Any]] = []
+    out: list[Char] = []
     for i in range(count):
         key = _object_of_char(handle, i)
         if not key:
@@ -440,23 +440,13 @@ def _chars(textpage: pdfium.PdfTextPage, height: float, found: _Objects) -> list
             raise RefusalError("glyph width")
         bottom = height - (y.value + run.descent)
         top = bottom - run.size
-        out.append(
-            {
-                "text": chr(code),
-                "x0": x.value,
-                "x1": x.value + advance,
-                "top": top,
-                "bottom": bottom,
-                "doctop": top,
-                "upright": True,
-            }
-        )
+        out.append((chr(code), x.value, x.value + advance, top, bottom))
     for k in found.texts.keys() - runs.keys():
         out.append(_blank(*found.texts[k], height))
     return out
 
 
-def _blank(obj: Any, outer: Matrix, height: float) -> dict[str, Any]:
+def _blank(obj: Any, outer: Matrix, height: float) -> Char:
     """A space standing for a text object PDFium left out of its text page.
 
     PDFium drops a text object whose glyphs have no height: Word and Aspose write runs
@@ -485,12 +475,131 @@ def _blank(obj: Any, outer: Matrix, height: float) -> dict[str, Any]:
     size = tf.value * d  # pdfminer: the font size, scaled by the text matrix
     descent = _descent(font, size)
     low = height - (f + descent)
-    return {
-        "text": " ",
-        "x0": e,
-        "x1": e,
-        "top": low - size,
-        "bottom": low,
-        "doctop": low - size,
-        "upright": True,
-    }
+    return (" ", e, e, low - size, low)
+
+
+# What follows is pdfplumber's extract_text_lines (and extract_text for a table cell),
+# with its default settings, on tuples instead of dicts: the same clustering, word
+# breaks and joins, in a fifth of the time. tests/ingest/test_pdf_fast.py holds them
+# to pdfplumber's own output on real pages.
+_X_TOL = DEFAULT_X_TOLERANCE
+_Y_TOL = DEFAULT_Y_TOLERANCE
+
+
+def _by_top(items: list[Any], key: int) -> list[list[Any]]:
+    """pdfplumber's cluster_objects(items, top, tolerance 3): values chained while each
+    is within the tolerance of the last, groups in order, items in their given order."""
+    group_of: dict[float, int] = {}
+    group = 0
+    last: float | None = None
+    for value in sorted({item[key] for item in items}):
+        if last is not None and value > last + _Y_TOL:
+            group += 1
+        group_of[value] = group
+        last = value
+    groups: list[list[Any]] = [[] for _ in range(group + 1)] if items else []
+    for item in items:
+        groups[group_of[item[key]]].append(item)
+    return groups
+
+
+# (text, x0, x1, top, bottom) of one word
+Word = tuple[str, float, float, float, float]
+
+
+def _words(chars: list[Char]) -> list[Word]:
+    """pdfplumber's WordExtractor: characters clustered into lines by top, sorted by x0,
+    split at blanks and at gaps over x_tolerance."""
+    words: list[Word] = []
+
+    def flush(word: list[Char]) -> None:
+        words.append(
+            (
+                "".join(LIGATURES.get(c[0], c[0]) for c in word),
+                min(c[1] for c in word),
+                max(c[2] for c in word),
+                min(c[3] for c in word),
+                max(c[4] for c in word),
+            )
+        )
+
+    for line in _by_top(chars, 3):
+        line.sort(key=_x0)
+        current: list[Char] = []
+        for c in line:
+            if c[0].isspace():
+                if current:
+                    flush(current)
+                    current = []
+            elif current and (
+                c[1] < (prev := current[-1])[1]
+                or c[1] > prev[2] + _X_TOL
+                or abs(c[3] - prev[3]) > _Y_TOL
+            ):
+                flush(current)
+                current = [c]
+            else:
+                current.append(c)
+        if current:
+            flush(current)
+    return words
+
+
+def _x0(item: tuple[Any, ...]) -> float:
+    return float(item[1])
+
+
+def _top(item: tuple[Any, ...]) -> float:
+    return float(item[3])
+
+
+def _word_lines(chars: list[Char]) -> list[list[Word]]:
+    """pdfplumber's TextMap without layout: words sorted by top, clustered into lines,
+    each line sorted by x0."""
+    words = sorted(_words(chars), key=_top)
+    lines = _by_top(words, 3)
+    for line in lines:
+        line.sort(key=_x0)
+    return lines
+
+
+def text_lines(chars: list[Char]) -> list[dict[str, Any]]:
+    """extract_text_lines(strip=True, return_chars=False) on these characters."""
+    out = []
+    for line in _word_lines(chars):
+        out.append(
+            {
+                "text": " ".join(w[0] for w in line),
+                "x0": min(w[1] for w in line),
+                "x1": max(w[2] for w in line),
+                "top": min(w[3] for w in line),
+                "bottom": max(w[4] for w in line),
+            }
+        )
+    return out
+
+
+def _cell_text(chars: list[Char]) -> str:
+    """extract_text() without layout: unlike the TextMap above, it clusters the words
+    into lines as they come, sorting neither by top nor, within a line, by x0."""
+    return "\n".join(" ".join(w[0] for w in line) for line in _by_top(_words(chars), 3))
+
+
+def _table_rows(table: Table, chars: list[Char]) -> list[list[str | None]]:
+    """Table.extract(): each cell's characters (their middle inside it) as extract_text
+    gives them, "" for an empty cell, None where no cell is."""
+    inside = [(c, (c[1] + c[2]) / 2, (c[3] + c[4]) / 2) for c in chars]
+    rows: list[list[str | None]] = []
+    for row in table.rows:
+        x0, top, x1, bottom = row.bbox
+        row_chars = [t for t in inside if x0 <= t[1] < x1 and top <= t[2] < bottom]
+        cells: list[str | None] = []
+        for cell in row.cells:
+            if cell is None:
+                cells.append(None)
+                continue
+            cx0, ctop, cx1, cbottom = cell
+            mine = [t[0] for t in row_chars if cx0 <= t[1] < cx1 and ctop <= t[2] < cbottom]
+            cells.append(_cell_text(mine))
+        rows.append(cells)
+    return rows
