@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+from operator import itemgetter
 from types import TracebackType
 from typing import Any
 
@@ -25,6 +26,8 @@ from pdfminer.fontmetrics import FONT_METRICS
 from pdfplumber.table import Table, TableFinder
 from pdfplumber.utils.geometry import curve_to_edges, line_to_edge, rect_to_edges
 from pdfplumber.utils.text import DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE, LIGATURES
+
+from minutebook.ingest.limits import MAX_PDF_PAGE_CHARS
 
 # (text, x0, x1, top, bottom) of one character, in pdfplumber's coordinates
 Char = tuple[str, float, float, float, float]
@@ -57,6 +60,9 @@ class FastPdf:
 
     def __init__(self, data: bytes) -> None:
         self._doc = pdfium.PdfDocument(data)
+        # a page with more characters is refused before its characters are read
+        self.max_chars = MAX_PDF_PAGE_CHARS
+        self.last_chars = 0
         # why the last page asked for was left to pdfplumber, None if it was read here
         self.refusal: str | None = None
 
@@ -77,62 +83,73 @@ class FastPdf:
     def __len__(self) -> int:
         return len(self._doc)
 
-    def char_count(self, index: int) -> int:
-        """How many characters PDFium finds on page `index` (0-based): cheap, in C."""
+    def page_box(self, index: int) -> tuple[float, float, float, float]:
+        """pdfplumber's box for page `index`: (x0, top, x1, bottom) of its MediaBox.
+
+        pdfminer moves the MediaBox's corner to (0, 0) and pdfplumber moves it back, so x
+        stays PDF user space and top is the box's height less y, wherever the box lies;
+        PDFium reads user space.
+        """
         page = self._doc[index]
         try:
-            textpage = page.get_textpage()
-            try:
-                return int(textpage.count_chars())
-            finally:
-                textpage.close()
+            return _plumber_box(page)
         finally:
             page.close()
 
     def page_parts(
-        self, index: int, bbox: tuple[float, float, float, float]
+        self, index: int, bbox: tuple[float, float, float, float] | None = None
     ) -> tuple[list[TableRows], list[dict[str, Any]]] | None:
         """pdfplumber's tables (box and rows) and text lines of page `index` (0-based) if
         it is safe to read fast, else None, with the reason kept in `refusal`.
 
-        `bbox` is pdfplumber's page box; a page PDFium sees differently is left to pdfplumber.
+        `last_chars` is then how many characters PDFium found on the page, whatever the
+        answer. `bbox`, if given, is pdfplumber's page box: a page PDFium sees otherwise
+        is left to pdfplumber.
         """
         self.refusal = None
+        self.last_chars = 0
         try:
-            chars, edges = self._page_material(index, bbox)
+            box, chars, edges = self._page_material(index, bbox)
         except RefusalError as exc:
             self.refusal = exc.reason
             return None
         tables: list[TableRows] = []
         if edges:
-            for table in TableFinder(_PageView(edges, bbox)).tables:  # type: ignore[arg-type]
+            for table in TableFinder(_PageView(edges, box)).tables:  # type: ignore[arg-type]
                 tables.append((table.bbox, _table_rows(table, chars)))
         return tables, text_lines(chars)
 
     def _page_material(
-        self, index: int, bbox: tuple[float, float, float, float]
-    ) -> tuple[list[Char], list[dict[str, Any]]]:
+        self, index: int, bbox: tuple[float, float, float, float] | None
+    ) -> tuple[tuple[float, float, float, float], list[Char], list[dict[str, Any]]]:
         page = self._doc[index]
         try:
-            if page.get_rotation() != 0:
-                raise RefusalError("rotated page")
-            # pdfminer moves the MediaBox's corner to (0, 0) and pdfplumber moves it back,
-            # so x stays PDF user space and top is the box's height less y, wherever the
-            # box lies; PDFium reads user space. pdfplumber's box must be that same box.
-            x0, y0, x1, y1 = page.get_mediabox()
-            height = y1 - y0
-            if _box((x0, height - y1, x1, height - y0)) != _box(bbox):
-                raise RefusalError("page box")
-            found = _Objects(height)
-            found.walk(page.raw)
             textpage = page.get_textpage()
             try:
+                # counted first, so the caller can refuse an oversized page before any work
+                self.last_chars = textpage.count_chars()
+                if self.last_chars > self.max_chars:
+                    raise RefusalError("too many characters")
+                if page.get_rotation() != 0:
+                    raise RefusalError("rotated page")
+                box = _plumber_box(page)
+                if bbox is not None and _box(box) != _box(bbox):
+                    raise RefusalError("page box")
+                height = box[3] - box[1]
+                found = _Objects(height)
+                found.walk(page.raw)
                 chars = _chars(textpage, height, found)
             finally:
                 textpage.close()
         finally:
             page.close()
-        return chars, found.edges()
+        return box, chars, found.edges()
+
+
+def _plumber_box(page: pdfium.PdfPage) -> tuple[float, float, float, float]:
+    x0, y0, x1, y1 = page.get_mediabox()
+    height = y1 - y0
+    return (x0, height - y1, x1, height - y0)
 
 
 class RefusalError(Exception):
@@ -321,25 +338,35 @@ def _as_pdfminer(shape: str, pts: list[Point], height: float) -> tuple[str, dict
     return kind, found
 
 
-class _Run:
-    """What one text object shares across its characters: font, size, descent."""
+class _Font:
+    """A font's metrics per unit of size, looked up once a page: many text objects share
+    a font (Word writes one object per run of a line)."""
 
-    __slots__ = ("descent", "font", "size", "widths")
+    __slots__ = ("descent", "font", "widths")
 
-    def __init__(self, font: Any, size: float, descent: float) -> None:
+    def __init__(self, font: Any) -> None:
         self.font = font
-        self.size = size
-        self.descent = descent
+        self.descent = _descent(font, 1000.0) / 1000
         self.widths: dict[int, float] = {}
 
-    def advance(self, code: int) -> float | None:
-        width = self.widths.get(code)
-        if width is None:
-            out = ctypes.c_float()
-            if not raw.FPDFFont_GetGlyphWidth(self.font, code, self.size, ctypes.byref(out)):
-                return None
-            width = self.widths[code] = out.value
+    def width(self, code: int) -> float:
+        """The advance of `code` at size 1 (asked at 1000, where PDFium's float is exact)."""
+        out = ctypes.c_float()
+        if not raw.FPDFFont_GetGlyphWidth(self.font, code, 1000.0, ctypes.byref(out)):
+            raise RefusalError("glyph width")
+        width = self.widths[code] = out.value / 1000
         return width
+
+
+class _Run:
+    """What one text object shares across its characters: its font, size and descent."""
+
+    __slots__ = ("descent", "size", "widths")
+
+    def __init__(self, font: _Font, size: float) -> None:
+        self.size = size
+        self.descent = font.descent * size
+        self.widths = font.widths
 
 
 def _std14_descent(font: Any) -> float | None:
@@ -359,7 +386,7 @@ def _std14_descent(font: Any) -> float | None:
     return None if descent is None else float(descent)  # type: ignore[arg-type]
 
 
-def _run(tp: Any, i: int, obj: Any) -> _Run:
+def _run(tp: Any, i: int, obj: Any, fonts: dict[int | None, _Font]) -> tuple[_Run, _Font]:
     matrix = raw.FS_MATRIX()
     if not raw.FPDFText_GetMatrix(tp, i, ctypes.byref(matrix)):
         raise RefusalError("text matrix")
@@ -368,10 +395,14 @@ def _run(tp: Any, i: int, obj: Any) -> _Run:
     # PDFium gives the font size set by Tf; pdfminer's box scales it by the text matrix
     # (Aspose writes "1 Tf" and a matrix scaled by 12)
     size = raw.FPDFText_GetFontSize(tp, i) * matrix.d
-    font = raw.FPDFTextObj_GetFont(obj)
-    if not font or size <= 0:
+    handle = raw.FPDFTextObj_GetFont(obj)
+    if not handle or size <= 0:
         raise RefusalError("no font")
-    return _Run(font, size, _descent(font, size))
+    key = _address(handle)
+    font = fonts.get(key)
+    if font is None:
+        font = fonts[key] = _Font(handle)
+    return _Run(font, size), font
 
 
 def _descent(font: Any, size: float) -> float:
@@ -413,10 +444,14 @@ def _chars(textpage: pdfium.PdfTextPage, height: float, found: _Objects) -> list
     y = ctypes.c_double()
     px, py = ctypes.byref(x), ctypes.byref(y)
     origin = raw.FPDFText_GetCharOrigin
-    runs: dict[int | None, _Run] = {}
+    runs: dict[int | None, tuple[_Run, _Font]] = {}
+    fonts: dict[int | None, _Font] = {}
     out: list[Char] = []
+    append = out.append
+    object_of_char = _object_of_char
+    last_x, last_key = float("nan"), 0
     for i in range(count):
-        key = _object_of_char(handle, i)
+        key = object_of_char(handle, i)
         if not key:
             continue  # spaces and line breaks PDFium invents; pdfminer has none
         code = codes[i]
@@ -432,15 +467,21 @@ def _chars(textpage: pdfium.PdfTextPage, height: float, found: _Objects) -> list
             raise RefusalError("control character")
         if not origin(tp, i, px, py):
             raise RefusalError("char origin")
-        run = runs.get(key)
-        if run is None:
-            run = runs[key] = _run(tp, i, raw.FPDFText_GetTextObject(tp, i))
-        advance = run.advance(code)
-        if advance is None:
-            raise RefusalError("glyph width")
+        if x.value == last_x and key == last_key:
+            # one glyph for several letters ("ff"): pdfminer keeps one character with the
+            # glyph's width, PDFium splits it and the glyph's width is not to be had
+            raise RefusalError("ligature")
+        last_x, last_key = x.value, key
+        found_run = runs.get(key)
+        if found_run is None:
+            found_run = runs[key] = _run(tp, i, raw.FPDFText_GetTextObject(tp, i), fonts)
+        run, font = found_run
+        width = run.widths.get(code)
+        if width is None:
+            width = font.width(code)
+        x0 = x.value
         bottom = height - (y.value + run.descent)
-        top = bottom - run.size
-        out.append((chr(code), x.value, x.value + advance, top, bottom))
+        append((chr(code), x0, x0 + width * run.size, bottom - run.size, bottom))
     for k in found.texts.keys() - runs.keys():
         out.append(_blank(*found.texts[k], height))
     return out
@@ -513,18 +554,25 @@ def _words(chars: list[Char]) -> list[Word]:
     words: list[Word] = []
 
     def flush(word: list[Char]) -> None:
+        text = "".join([c[0] for c in word])
+        if not text.isascii():
+            text = text.translate(_LIGATURES)
+        if len(word) == 1:
+            c = word[0]
+            words.append((text, c[1], c[2], c[3], c[4]))
+            return
         words.append(
             (
-                "".join(LIGATURES.get(c[0], c[0]) for c in word),
-                min(c[1] for c in word),
-                max(c[2] for c in word),
-                min(c[3] for c in word),
-                max(c[4] for c in word),
+                text,
+                word[0][1],  # the line is sorted by x0
+                max(map(_X1, word)),
+                min(map(_TOP, word)),
+                max(map(_BOTTOM, word)),
             )
         )
 
     for line in _by_top(chars, 3):
-        line.sort(key=_x0)
+        line.sort(key=_X0)
         current: list[Char] = []
         for c in line:
             if c[0].isspace():
@@ -545,21 +593,17 @@ def _words(chars: list[Char]) -> list[Word]:
     return words
 
 
-def _x0(item: tuple[Any, ...]) -> float:
-    return float(item[1])
-
-
-def _top(item: tuple[Any, ...]) -> float:
-    return float(item[3])
+_X0, _X1, _TOP, _BOTTOM = (itemgetter(k) for k in range(1, 5))
+_LIGATURES = str.maketrans(LIGATURES)
 
 
 def _word_lines(chars: list[Char]) -> list[list[Word]]:
     """pdfplumber's TextMap without layout: words sorted by top, clustered into lines,
     each line sorted by x0."""
-    words = sorted(_words(chars), key=_top)
+    words = sorted(_words(chars), key=_TOP)
     lines = _by_top(words, 3)
     for line in lines:
-        line.sort(key=_x0)
+        line.sort(key=_X0)
     return lines
 
 
