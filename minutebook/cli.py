@@ -10,25 +10,24 @@ import sqlite3
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from minutebook import batch
 from minutebook.commands import fail, open_current, open_existing, register_all
 from minutebook.conventions import VERBOSE_ENV, App, DbOption, DebugOption, Exit, library_logging
 from minutebook.errors import MinutebookError, PatternFileError, StorageError
-from minutebook.lifecycle import rebuild as rebuild_lifecycle
-from minutebook.models import Record
 from minutebook.output import ExcelOption, Format, FormatOption, emit, plain_table
-from minutebook.progress import BatchProgress
 from minutebook.store import analytics, open_db
-from minutebook.store.lineage import align_changes
 from minutebook.store.lock import IngestLock, checkpoint, use_wal
 from minutebook.store.storage import is_storage_failure, storage_error
 from minutebook.workers import WORKER_MEMORY_BYTES
+
+if TYPE_CHECKING:
+    from minutebook import batch
+    from minutebook.models import Record
 
 
 class OutputFormat(enum.StrEnum):
@@ -100,6 +99,9 @@ def ingest_cmd(
     missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
         raise fail(f"no such file or folder: {', '.join(missing)}")
+    # imported here, not at the top: --help and the other commands need none of it
+    from minutebook import batch
+
     try:
         with IngestLock(db_path):
             limits = batch.Limits(timeout, max_memory * MB)
@@ -129,6 +131,11 @@ def _ingest(
     debug: bool,
 ) -> int:
     """The batch itself, under the lock: returns how many documents failed."""
+    from minutebook import batch
+    from minutebook.lifecycle import rebuild as rebuild_lifecycle
+    from minutebook.progress import BatchProgress
+    from minutebook.store.lineage import align_changes
+
     db = open_db(db_path)
     use_wal(db)
     for old in batch.close_interrupted_runs(db):
