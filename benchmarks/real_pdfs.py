@@ -154,7 +154,9 @@ def main() -> None:
         pages = int(plumber.stdout.strip() or 0)
         pdfium = Run([python, "-c", PYPDFIUM_LOOP, *names])
         two = Run([minutebook, "ingest", str(corpus), "--db", str(work / "w2.db"), "-w", "2", "-q"])
-        again = Run([minutebook, "ingest", str(corpus), "--db", str(work / "w1.db"), "-w", "1", "-q"])
+        again = Run(
+            [minutebook, "ingest", str(corpus), "--db", str(work / "w1.db"), "-w", "1", "-q"]
+        )
         for label, run in (("ingest -w 1", one), ("ingest -w 2", two), ("re-run", again)):
             if run.code not in (0, 1):  # 1: some files failed, which the summary says
                 print(f"{label} exited {run.code}: {run.stderr[-2000:]}", file=sys.stderr)
@@ -172,7 +174,9 @@ def main() -> None:
     print(f"unchanged re-run (-w 1):        {again.cpu:.2f} CPU-s, {again.wall:.2f} s wall")
     print(f"minutebook --help:              {help_run.cpu:.2f} CPU-s")
     if extract is not None:
-        print(f"minutebook extract (1 page):    {extract.cpu:.2f} CPU-s  ({single and single.name})")
+        print(
+            f"minutebook extract (1 page):    {extract.cpu:.2f} CPU-s  ({single and single.name})"
+        )
     print(f"fast path: {served} of {total} pages ({100 * served / max(total, 1):.0f}%)")
     for reason, n in reasons.most_common():
         print(f"    refused, {reason}: {n} ({100 * n / max(total, 1):.0f}%)")

@@ -243,9 +243,9 @@ class _Objects:
         elif kind == raw.FPDF_PAGEOBJ_PATH:
             for shape, pts in _subpaths(obj, outer):
                 found_kind, found = _as_pdfminer(shape, pts, self.height)
-                {"line": self.lines, "rect": self.rects, "curve": self.curves}[
-                    found_kind
-                ].append(found)
+                {"line": self.lines, "rect": self.rects, "curve": self.curves}[found_kind].append(
+                    found
+                )
         elif kind == raw.FPDF_PAGEOBJ_FORM:
             inner = _then(_matrix_of(obj), outer)
             for k in range(raw.FPDFFormObj_CountObjects(obj)):

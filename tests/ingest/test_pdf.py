@@ -131,7 +131,8 @@ def test_pdfplumber_opens_a_file_only_for_the_pages_pdfium_refuses(
 
     monkeypatch.setattr(pdfplumber, "open", spy_open)
     fast_records = load(pdf).blocks
-    assert fast_records and opened == []  # reportlab's text pages are all PDFium's
+    assert fast_records
+    assert opened == []  # reportlab's text pages are all PDFium's
     refuse = pdf_fast.FastPdf.page_parts
 
     def refuse_page_two(self: Any, index: int, *args: Any) -> Any:
