@@ -135,7 +135,7 @@ def main() -> None:
     minutebook = str(BIN / "minutebook")
     python = sys.executable
     names = [str(f) for f in files]
-    print(f"corpus: {len(files)} PDFs from {args.pdfs} on {os.cpu_count()} cores")
+    print(f"corpus: {len(files)} PDFs from {args.pdfs} on {os.cpu_count()} cores", flush=True)
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -160,6 +160,8 @@ def main() -> None:
         for label, run in (("ingest -w 1", one), ("ingest -w 2", two), ("re-run", again)):
             if run.code not in (0, 1):  # 1: some files failed, which the summary says
                 print(f"{label} exited {run.code}: {run.stderr[-2000:]}", file=sys.stderr)
+        failed = [ln for ln in one.stderr.splitlines() if "failed" in ln.lower()][-1:]
+        print(f"ingest -w 1 exit {one.code}; {' '.join(failed) or 'no failures reported'}")
 
     served, total, reasons = fast_path_share(files)
 

@@ -14,6 +14,7 @@ doubt answers None, and pdf.py reads that page with pdfplumber instead.
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import os
 from operator import itemgetter
@@ -430,11 +431,17 @@ def _unicode(tp: Any, count: int) -> list[int]:
     return codes
 
 
-def _chars(textpage: pdfium.PdfTextPage, height: float, found: _Objects) -> list[Char]:
+def _chars(
+    textpage: pdfium.PdfTextPage, height: float, found: _Objects, by_box: bool = False
+) -> list[Char]:
     """pdfplumber-shaped characters; RefusalError if one of them is not safe to mimic.
 
     pdfminer boxes a character from its origin to origin + advance across, and from
-    descent to descent + font size up, all in page space.
+    descent to descent + font size up, all in page space. The advance is the font's
+    width for the character's Unicode, or with `by_box` the right of PDFium's loose box,
+    which spans the advance of the glyph's own code: one more call a character, paid
+    only on a page with a font that has no Unicode (its codes read as control
+    characters), where a width looked up by Unicode would be another glyph's.
     """
     tp = textpage.raw
     handle = ctypes.cast(tp, ctypes.c_void_p).value
@@ -445,9 +452,13 @@ def _chars(textpage: pdfium.PdfTextPage, height: float, found: _Objects) -> list
     px, py = ctypes.byref(x), ctypes.byref(y)
     origin = raw.FPDFText_GetCharOrigin
     runs: dict[int | None, tuple[_Run, _Font]] = {}
+    first_at: dict[int | None, int] = {}  # where each text object's characters start
     fonts: dict[int | None, _Font] = {}
     out: list[Char] = []
     append = out.append
+    rect = raw.FS_RECTF()
+    rect_ref = ctypes.byref(rect)
+    loose_box = raw.FPDFText_GetLooseCharBox
     object_of_char = _object_of_char
     last_x, last_key = float("nan"), 0
     for i in range(count):
@@ -462,29 +473,69 @@ def _chars(textpage: pdfium.PdfTextPage, height: float, found: _Objects) -> list
             raise RefusalError("unmapped glyph")
         if code == _PDFIUM_HYPHEN:
             code = 0x2D
-        elif code < 0x20:
-            # a font without Unicode: the glyph width is looked up by Unicode, so unsure
-            raise RefusalError("control character")
+        elif code < 0x20 and not by_box:
+            return _chars(textpage, height, found, by_box=True)
         if not origin(tp, i, px, py):
             raise RefusalError("char origin")
-        if x.value == last_x and key == last_key:
-            # one glyph for several letters ("ff"): pdfminer keeps one character with the
-            # glyph's width, PDFium splits it and the glyph's width is not to be had
-            raise RefusalError("ligature")
+        if x.value == last_x and key == last_key and out:
+            # One glyph for several letters ("ff"): pdfminer keeps one character "ff" with
+            # the glyph's width; PDFium gives each letter at the glyph's origin, and its
+            # loose box spans the glyph's own advance. Anything else drawn at one origin
+            # (a space, a sign over a digit) is not one glyph: leave it to pdfminer.
+            text, x0, _, top, bottom = out[-1]
+            if not (text.isalpha() and chr(code).isalpha()):
+                raise RefusalError("overprint")
+            if not loose_box(tp, i, rect_ref):
+                raise RefusalError("char box")
+            out[-1] = (text + chr(code), x0, rect.right, top, bottom)
+            continue
         last_x, last_key = x.value, key
         found_run = runs.get(key)
         if found_run is None:
             found_run = runs[key] = _run(tp, i, raw.FPDFText_GetTextObject(tp, i), fonts)
+            first_at[key] = len(out)
         run, font = found_run
-        width = run.widths.get(code)
-        if width is None:
-            width = font.width(code)
         x0 = x.value
+        if by_box:
+            if not loose_box(tp, i, rect_ref):
+                raise RefusalError("char box")
+            x1 = rect.right
+        else:
+            width = run.widths.get(code)
+            if width is None:
+                width = font.width(code)
+            x1 = x0 + width * run.size
         bottom = height - (y.value + run.descent)
-        append((chr(code), x0, x0 + width * run.size, bottom - run.size, bottom))
-    for k in found.texts.keys() - runs.keys():
-        out.append(_blank(*found.texts[k], height))
+        append((chr(code), x0, x1, bottom - run.size, bottom))
+    dropped = found.texts.keys() - runs.keys()
+    if dropped and by_box:
+        # in a font without Unicode a glyphless code is not a space to pdfminer ("\x03")
+        raise RefusalError("dropped text")
+    if dropped:
+        _insert_blanks(out, found, dropped, first_at, height)
     return out
+
+
+def _insert_blanks(
+    out: list[Char],
+    found: _Objects,
+    dropped: set[int | None],
+    first_at: dict[int | None, int],
+    height: float,
+) -> None:
+    """Put a stand-in space where its object comes in the content stream, before the
+    characters of the next object PDFium kept: pdfplumber sorts a line by x0 keeping
+    that order on ties, and Word lines up a tab's spaces and the next word ("£22.50")
+    on one x0, where a space after the word would split it."""
+    order = {key: n for n, key in enumerate(found.texts)}
+    kept = sorted((order.get(key, len(order)), at) for key, at in first_at.items())
+    walk = [n for n, _ in kept]
+    places = []
+    for key in dropped:
+        after = bisect.bisect_right(walk, order[key])
+        places.append((kept[after][1] if after < len(kept) else len(out), order[key], key))
+    for at, _, key in sorted(places, reverse=True):
+        out.insert(at, _blank(*found.texts[key], height))
 
 
 def _blank(obj: Any, outer: Matrix, height: float) -> Char:
