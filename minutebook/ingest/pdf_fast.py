@@ -1,15 +1,20 @@
 """The fast path for PDF pages: characters and shapes from PDFium, pdfplumber's own rules.
 
-pdfplumber spends ~250 ms a page in pdfminer's layout analysis; PDFium reads the same
-characters and drawn shapes far faster. Only the raw material comes from PDFium: the
-characters are shaped like pdfplumber's (x0, x1, top, bottom in the same page
-coordinates), the drawn lines and rectangles are classified as pdfminer classifies
-them, and both are handed to pdfplumber's own word, line and table builders, so both
-paths produce the same lines and the same table rows.
+pdfplumber spends 100-250 ms a page in pdfminer's layout analysis and in turning its
+objects into dicts; PDFium reads the same characters and drawn shapes far faster. Only
+the raw material comes from PDFium: characters shaped like pdfminer's (x0, x1, top,
+bottom in pdfplumber's page coordinates), and drawn shapes classified as pdfminer's
+converter classifies them (form XObjects opened, a curve kept as its end points). Lines
+come from pdfplumber's word and line rules, re-written below on tuples; tables from
+pdfplumber's own TableFinder on those edges. Both paths give the same lines and rows:
+tests/ingest/test_pdf_fast.py compares them page by page, and benchmarks/real_pdfs.py
+counts the pages that take this path on real council PDFs.
 
-A page takes this path only when every character is upright, mapped to Unicode and
-placed as pdfminer would place it, and every shape is made of straight segments. Any
-doubt answers None, and pdf.py reads that page with pdfplumber instead.
+Word and Aspose write runs of spaces as text objects of their own, which PDFium leaves
+out of its text page; one stand-in space splits pdfplumber's words as the run does.
+A page is refused (None, with `FastPdf.refusal` saying why) where PDFium cannot give
+what pdfminer sees: rotated or stretched text, an unmapped glyph, a dropped object that
+draws something, characters overprinted at one origin. pdf.py reads it with pdfplumber.
 """
 
 from __future__ import annotations
