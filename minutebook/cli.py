@@ -16,7 +16,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from minutebook.app import run
 from minutebook.app.workers import WORKER_MEMORY_BYTES
 from minutebook.commands import fail, open_current, open_existing, register_all
 from minutebook.console.conventions import (
@@ -103,6 +102,9 @@ def ingest_cmd(
     debug: DebugOption = False,
 ) -> None:
     """Load, extract and store every document; a bad file fails alone and is recorded."""
+    # imported here, not at the top: --help and the other commands need none of the run
+    from minutebook.app import run
+
     progress = BatchProgress(err, db_path, quiet)
     try:
         summary = run.ingest(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -14,18 +15,29 @@ from minutebook.errors import (
     UnreadableFileError,
     UnsupportedFormatError,
 )
-from minutebook.ingest import docx, html, pdf, text
+from minutebook.ingest import html
 from minutebook.ingest.blocks import TextBuilder
 from minutebook.ingest.limits import MAX_ANY_FILE_BYTES, MAX_FILE_BYTES, MB
 from minutebook.models import Document, Format
 
 Loader = Callable[[Path, bytes], TextBuilder]
-LOADERS: dict[Format, Loader] = {
-    "pdf": pdf.load,
-    "html": html.load,
-    "docx": docx.load,
-    "text": text.load,
+# Each loader is imported when a file of its kind first comes: pdfplumber and pdfminer,
+# or python-docx and lxml, cost a few tenths of a second that an HTML-only run, or a
+# command that loads nothing, need not pay.
+_LOADER_MODULES: dict[Format, str] = {
+    "pdf": "minutebook.ingest.pdf",
+    "html": "minutebook.ingest.html",
+    "docx": "minutebook.ingest.docx",
+    "text": "minutebook.ingest.text",
 }
+
+
+def loader(fmt: Format) -> Loader:
+    """The load(path, data) function for files of format `fmt`."""
+    found: Loader = importlib.import_module(_LOADER_MODULES[fmt]).load
+    return found
+
+
 SUFFIXES: dict[str, Format] = {
     ".pdf": "pdf",
     ".html": "html",
@@ -94,7 +106,7 @@ def load(path: Path | str) -> Document:
     fmt = detect_format(path, data)
     if len(data) > MAX_FILE_BYTES[fmt]:
         _too_big(path, len(data), MAX_FILE_BYTES[fmt], f"a {fmt.upper()} file")
-    built = LOADERS[fmt](path, data)
+    built = loader(fmt)(path, data)
     if not built.blocks:
         raise EmptyDocumentError(str(path), "no text found in the document")
     pages = max(b.page for b in built.blocks)

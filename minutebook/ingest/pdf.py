@@ -76,18 +76,20 @@ def _read_page(page: Any) -> _Page:
     return _page_of(
         page.page_number,
         float(page.width),
-        page.find_tables(),
+        [(t.bbox, t.extract()) for t in page.find_tables()],
         page.extract_text_lines(return_chars=False),
     )
 
 
-def _page_of(number: int, width: float, tables: list[Any], lines: list[dict[str, Any]]) -> _Page:
+def _page_of(
+    number: int, width: float, tables: list[pdf_fast.TableRows], lines: list[dict[str, Any]]
+) -> _Page:
     """Both paths end here: table rows, and the text lines that lie outside every table."""
     out = _Page(number=number, width=width)
-    boxes = [t.bbox for t in tables]
-    for table in tables:
-        rows = [[c or "" for c in row] for row in table.extract()]
-        out.tables.append((float(table.bbox[1]), rows))
+    boxes = [bbox for bbox, _ in tables]
+    for bbox, table in tables:
+        rows = [[c or "" for c in row] for row in table]
+        out.tables.append((float(bbox[1]), rows))
     for line in lines:
         mid = (line["top"] + line["bottom"]) / 2
         if any(b[1] <= mid <= b[3] and b[0] <= line["x0"] <= b[2] for b in boxes):
@@ -165,7 +167,7 @@ def _paragraphs(page: _Page, running: set[tuple[str, int]] | None) -> list[tuple
 
 
 def _read_fast(page: Any, fast: pdf_fast.FastPdf | None) -> _Page | None:
-    # PDFium's characters and shapes through pdfplumber's line and table builders
+    """A pdfplumber page read through PDFium instead, if the fast path takes it."""
     if fast is None:
         return None
     parts = fast.page_parts(page.page_number - 1, tuple(page.bbox))
@@ -175,44 +177,80 @@ def _read_fast(page: Any, fast: pdf_fast.FastPdf | None) -> _Page | None:
     return _page_of(page.page_number, float(page.width), tables, lines)
 
 
-def _check_size(path: Path, fast: pdf_fast.FastPdf | None, pages: int) -> None:
+_SPLIT = "split the file into its meetings"
+
+
+def _too_many_pages(path: Path, pages: int) -> None:
     """Refuse, before reading a page, a PDF too big to be one set of minutes."""
-    split = "split the file into its meetings"
     if pages > MAX_PDF_PAGES:
         raise InputTooLargeError(
-            str(path), f"{pages:,} pages, over the {MAX_PDF_PAGES:,} page limit; {split}"
+            str(path), f"{pages:,} pages, over the {MAX_PDF_PAGES:,} page limit; {_SPLIT}"
         )
-    if fast is None:
-        return
+
+
+def _too_many_chars(path: Path, index: int, chars: int, total: int) -> None:
+    """Refuse a page, or a file so far, with more characters than minutes ever hold:
+    PDFium counts them before either path reads the page."""
+    if chars > MAX_PDF_PAGE_CHARS:
+        raise InputTooLargeError(
+            str(path),
+            f"page {index + 1} holds {chars:,} characters, over the "
+            f"{MAX_PDF_PAGE_CHARS:,} limit for one page; {_SPLIT}",
+        )
+    if total > MAX_PDF_CHARS:
+        raise InputTooLargeError(
+            str(path), f"over {MAX_PDF_CHARS:,} characters in {index + 1} pages; {_SPLIT}"
+        )
+
+
+def _read_all(path: Path, data: bytes, fast: pdf_fast.FastPdf) -> list[_Page]:
+    """Every page through PDFium where it can; pdfplumber opens the file only when a page
+    is refused, so a file PDFium reads whole never pays for pdfminer's parse."""
+    pages: list[_Page] = []
+    _too_many_pages(path, len(fast))
+    plumber: Any = None
     total = 0
-    for index in range(pages):
-        chars = fast.char_count(index)
-        if chars > MAX_PDF_PAGE_CHARS:
-            raise InputTooLargeError(
-                str(path),
-                f"page {index + 1} holds {chars:,} characters, over the "
-                f"{MAX_PDF_PAGE_CHARS:,} limit for one page; {split}",
-            )
-        total += chars
-        if total > MAX_PDF_CHARS:
-            raise InputTooLargeError(
-                str(path),
-                f"over {MAX_PDF_CHARS:,} characters in {index + 1} pages; {split}",
-            )
+    try:
+        for index in range(len(fast)):
+            parts = fast.page_parts(index)
+            total += fast.last_chars
+            _too_many_chars(path, index, fast.last_chars, total)
+            if parts is not None:
+                x0, _, x1, _ = fast.page_box(index)
+                pages.append(_page_of(index + 1, x1 - x0, *parts))
+                continue
+            if plumber is None:
+                plumber = pdfplumber.open(io.BytesIO(data))
+            if index >= len(plumber.pages):
+                break  # pdfminer finds fewer pages than PDFium: it has the last word
+            page = plumber.pages[index]
+            try:
+                pages.append(_read_page(page))
+            finally:
+                # without this pdfplumber keeps every page's objects: ~7 MB a page
+                page.close()
+    finally:
+        if plumber is not None:
+            plumber.close()
+    return pages
+
+
+def _read_plumber(path: Path, data: bytes) -> list[_Page]:
+    pages: list[_Page] = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        _too_many_pages(path, len(pdf.pages))
+        for page in pdf.pages:
+            try:
+                pages.append(_read_page(page))
+            finally:
+                page.close()
+    return pages
 
 
 def load(path: Path, data: bytes) -> TextBuilder:
-    pages: list[_Page] = []
     fast = pdf_fast.open_fast(data)
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            _check_size(path, fast, len(fast) if fast is not None else len(pdf.pages))
-            for page in pdf.pages:
-                try:
-                    pages.append(_read_fast(page, fast) or _read_page(page))
-                finally:
-                    # without this pdfplumber keeps every page's objects: ~7 MB a page
-                    page.close()
+        pages = _read_plumber(path, data) if fast is None else _read_all(path, data, fast)
     except (PdfminerException, MalformedPDFException) as exc:
         raise _classify(path, exc) from exc
     finally:

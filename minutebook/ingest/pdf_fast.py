@@ -1,21 +1,28 @@
 """The fast path for PDF pages: characters and shapes from PDFium, pdfplumber's own rules.
 
-pdfplumber spends ~250 ms a page in pdfminer's layout analysis; PDFium reads the same
-characters and drawn shapes far faster. Only the raw material comes from PDFium: the
-characters are shaped like pdfplumber's (x0, x1, top, bottom in the same page
-coordinates), the drawn lines and rectangles are classified as pdfminer classifies
-them, and both are handed to pdfplumber's own word, line and table builders, so both
-paths produce the same lines and the same table rows.
+pdfplumber spends 100-250 ms a page in pdfminer's layout analysis and in turning its
+objects into dicts; PDFium reads the same characters and drawn shapes far faster. Only
+the raw material comes from PDFium: characters shaped like pdfminer's (x0, x1, top,
+bottom in pdfplumber's page coordinates), and drawn shapes classified as pdfminer's
+converter classifies them (form XObjects opened, a curve kept as its end points). Lines
+come from pdfplumber's word and line rules, re-written below on tuples; tables from
+pdfplumber's own TableFinder on those edges. Both paths give the same lines and rows:
+tests/ingest/test_pdf_fast.py compares them page by page, and benchmarks/real_pdfs.py
+counts the pages that take this path on real council PDFs.
 
-A page takes this path only when every character is upright, mapped to Unicode and
-placed as pdfminer would place it, and every shape is made of straight segments. Any
-doubt answers None, and pdf.py reads that page with pdfplumber instead.
+Word and Aspose write runs of spaces as text objects of their own, which PDFium leaves
+out of its text page; one stand-in space splits pdfplumber's words as the run does.
+A page is refused (None, with `FastPdf.refusal` saying why) where PDFium cannot give
+what pdfminer sees: rotated or stretched text, an unmapped glyph, a dropped object that
+draws something, characters overprinted at one origin. pdf.py reads it with pdfplumber.
 """
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import os
+from operator import itemgetter
 from types import TracebackType
 from typing import Any
 
@@ -24,16 +31,22 @@ import pypdfium2.raw as raw
 from pdfminer.fontmetrics import FONT_METRICS
 from pdfplumber.table import Table, TableFinder
 from pdfplumber.utils.geometry import curve_to_edges, line_to_edge, rect_to_edges
-from pdfplumber.utils.text import chars_to_textmap
+from pdfplumber.utils.text import DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE, LIGATURES
 
-# (text, x0, x1, top, bottom) of one line, in pdfplumber's coordinates
-Line = tuple[str, float, float, float, float]
+from minutebook.ingest.limits import MAX_PDF_PAGE_CHARS
+
+# (text, x0, x1, top, bottom) of one character, in pdfplumber's coordinates
+Char = tuple[str, float, float, float, float]
+# a table's box and its rows of cells (None for a cell merged into its neighbour)
+TableRows = tuple[tuple[float, float, float, float], list[list[str | None]]]
 Point = tuple[float, float]
 
 # MINUTEBOOK_PDF_FAST=0 reads every page with pdfplumber: a switch for comparing the paths.
 ENV_SWITCH = "MINUTEBOOK_PDF_FAST"
 # PDFium reports a line-end hyphen as U+0002; pdfminer gives the hyphen itself.
 _PDFIUM_HYPHEN = 0x02
+# ... which FPDFText_GetText writes as U+FFFE, even for a hyphen inside a line
+_GETTEXT_HYPHEN = 0xFFFE
 _UNMAPPED = {0, 0xFFFD, 0xFFFE, 0xFFFF}
 
 
@@ -53,6 +66,11 @@ class FastPdf:
 
     def __init__(self, data: bytes) -> None:
         self._doc = pdfium.PdfDocument(data)
+        # a page with more characters is refused before its characters are read
+        self.max_chars = MAX_PDF_PAGE_CHARS
+        self.last_chars = 0
+        # why the last page asked for was left to pdfplumber, None if it was read here
+        self.refusal: str | None = None
 
     def __enter__(self) -> FastPdf:
         return self
@@ -71,58 +89,88 @@ class FastPdf:
     def __len__(self) -> int:
         return len(self._doc)
 
-    def char_count(self, index: int) -> int:
-        """How many characters PDFium finds on page `index` (0-based): cheap, in C."""
+    def page_box(self, index: int) -> tuple[float, float, float, float]:
+        """pdfplumber's box for page `index`: (x0, top, x1, bottom) of its MediaBox.
+
+        pdfminer moves the MediaBox's corner to (0, 0) and pdfplumber moves it back, so x
+        stays PDF user space and top is the box's height less y, wherever the box lies;
+        PDFium reads user space.
+        """
         page = self._doc[index]
         try:
-            textpage = page.get_textpage()
-            try:
-                return int(textpage.count_chars())
-            finally:
-                textpage.close()
+            return _plumber_box(page)
         finally:
             page.close()
 
     def page_parts(
-        self, index: int, bbox: tuple[float, float, float, float]
-    ) -> tuple[list[Table], list[dict[str, Any]]] | None:
-        """pdfplumber's tables and text lines of page `index` (0-based) if it is safe to
-        read fast, else None.
+        self, index: int, bbox: tuple[float, float, float, float] | None = None
+    ) -> tuple[list[TableRows], list[dict[str, Any]]] | None:
+        """pdfplumber's tables (box and rows) and text lines of page `index` (0-based) if
+        it is safe to read fast, else None, with the reason kept in `refusal`.
 
-        `bbox` is pdfplumber's page box; a page PDFium sees differently is left to pdfplumber.
+        `last_chars` is then how many characters PDFium found on the page, whatever the
+        answer. `bbox`, if given, is pdfplumber's page box: a page PDFium sees otherwise
+        is left to pdfplumber.
         """
+        self.refusal = None
+        self.last_chars = 0
+        try:
+            box, chars, edges = self._page_material(index, bbox)
+        except RefusalError as exc:
+            self.refusal = exc.reason
+            return None
+        tables: list[TableRows] = []
+        if edges:
+            for table in TableFinder(_PageView(edges, box)).tables:  # type: ignore[arg-type]
+                tables.append((table.bbox, _table_rows(table, chars)))
+        return tables, text_lines(chars)
+
+    def _page_material(
+        self, index: int, bbox: tuple[float, float, float, float] | None
+    ) -> tuple[tuple[float, float, float, float], list[Char], list[dict[str, Any]]]:
         page = self._doc[index]
         try:
-            mediabox = _box(page.get_mediabox())
-            if page.get_rotation() != 0 or mediabox != _box(bbox) or mediabox[:2] != (0, 0):
-                return None
-            found = _objects(page, float(bbox[3]))
-            if found is None:
-                return None
-            texts, edges = found
             textpage = page.get_textpage()
             try:
-                chars = _chars(textpage, float(bbox[3]), texts)
+                # counted first, so the caller can refuse an oversized page before any work
+                self.last_chars = textpage.count_chars()
+                if self.last_chars > self.max_chars:
+                    raise RefusalError("too many characters")
+                if page.get_rotation() != 0:
+                    raise RefusalError("rotated page")
+                box = _plumber_box(page)
+                if bbox is not None and _box(box) != _box(bbox):
+                    raise RefusalError("page box")
+                height = box[3] - box[1]
+                found = _Objects(height)
+                found.walk(page.raw)
+                chars = _chars(textpage, height, found)
             finally:
                 textpage.close()
         finally:
             page.close()
-        if chars is None:
-            return None
-        tables = TableFinder(_PageView(chars, edges, bbox)).tables if edges else []  # type: ignore[arg-type]
-        if not chars:
-            return tables, []
-        textmap = chars_to_textmap(chars, layout_bbox=bbox)
-        return tables, textmap.extract_text_lines(strip=True, return_chars=False)
+        return box, chars, found.edges()
+
+
+def _plumber_box(page: pdfium.PdfPage) -> tuple[float, float, float, float]:
+    x0, y0, x1, y1 = page.get_mediabox()
+    height = y1 - y0
+    return (x0, height - y1, x1, height - y0)
+
+
+class RefusalError(Exception):
+    """A page the fast path leaves to pdfplumber; `reason` names what it could not mimic."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 class _PageView:
-    """What pdfplumber's TableFinder and Table read of a page: its box, edges and chars."""
+    """What pdfplumber's TableFinder reads of a page with its "lines" strategy: its box
+    and edges (never its characters)."""
 
-    def __init__(
-        self, chars: list[dict[str, Any]], edges: list[dict[str, Any]], bbox: tuple[float, ...]
-    ) -> None:
-        self.chars = chars
+    def __init__(self, edges: list[dict[str, Any]], bbox: tuple[float, ...]) -> None:
         self.edges = edges
         self.bbox = bbox
 
@@ -148,68 +196,113 @@ def _address(handle: Any) -> int | None:
     return ctypes.cast(handle, ctypes.c_void_p).value
 
 
-def _objects(
-    page: pdfium.PdfPage, height: float
-) -> tuple[dict[int | None, tuple[float, float]], list[dict[str, Any]]] | None:
-    """The page's text objects by address, and the edges its shapes give pdfplumber; None
-    if a shape is one we do not mimic.
+# (a, b, c, d, e, f) as in PDF: x' = a x + c y + e, y' = b x + d y + f
+Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
-    Text objects are listed so that any PDFium leaves out of its text page (only spaces,
-    or a fake-bold duplicate; pdfminer keeps both) sends the page to pdfplumber.
+
+def _then(inner: Matrix, outer: Matrix) -> Matrix:
+    """`inner` followed by `outer`: how a form XObject's content reaches the page."""
+    a, b, c, d, e, f = inner
+    oa, ob, oc, od, oe, of = outer
+    return (
+        a * oa + b * oc,
+        a * ob + b * od,
+        c * oa + d * oc,
+        c * ob + d * od,
+        e * oa + f * oc + oe,
+        e * ob + f * od + of,
+    )
+
+
+def _matrix_of(obj: Any) -> Matrix:
+    m = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+        raise RefusalError("object matrix")
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+class _Objects:
+    """What pdfminer would see of a page's objects, forms opened: the text objects by
+    address, and its painted shapes classified as pdfminer's converter classifies them.
+
+    pdfminer flattens a form XObject into the page (pdfplumber reads an LTFigure's
+    children), so shapes and text inside forms are walked with the form's matrix.
     """
-    texts: dict[int | None, tuple[float, float]] = {}
-    lines: list[dict[str, Any]] = []
-    rects: list[dict[str, Any]] = []
-    curves: list[dict[str, Any]] = []
-    for obj in page.get_objects(max_depth=0):
-        if obj.type == raw.FPDF_PAGEOBJ_FORM:
-            return None  # shapes and text inside form XObjects are not worth second-guessing
-        if obj.type == raw.FPDF_PAGEOBJ_TEXT:
-            left, bottom, _, _ = obj.get_bounds()
-            texts[_address(obj.raw)] = (left, bottom)
-        elif obj.type == raw.FPDF_PAGEOBJ_PATH:
-            subpaths = _subpaths(obj.raw)
-            if subpaths is None:
-                return None
-            for shape, pts in subpaths:
-                kind, found = _as_pdfminer(shape, pts, height)
-                {"line": lines, "rect": rects, "curve": curves}[kind].append(found)
-    # pdfplumber's own order (Page.edges): lines, then rectangles' sides, then curves'
-    edges = [line_to_edge(ln) for ln in lines]
-    edges += [e for r in rects for e in rect_to_edges(r)]
-    edges += [e for c in curves for e in curve_to_edges(c)]
-    return texts, edges
+
+    def __init__(self, height: float) -> None:
+        self.height = height
+        # address -> (object, matrix from its own space to the page's)
+        self.texts: dict[int | None, tuple[Any, Matrix]] = {}
+        self.lines: list[dict[str, Any]] = []
+        self.rects: list[dict[str, Any]] = []
+        self.curves: list[dict[str, Any]] = []
+
+    def walk(self, page: Any) -> None:
+        for k in range(raw.FPDFPage_CountObjects(page)):
+            self._visit(raw.FPDFPage_GetObject(page, k), _IDENTITY)
+
+    def _visit(self, obj: Any, outer: Matrix) -> None:
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_TEXT:
+            self.texts[_address(obj)] = (obj, outer)
+        elif kind == raw.FPDF_PAGEOBJ_PATH:
+            for shape, pts in _subpaths(obj, outer):
+                found_kind, found = _as_pdfminer(shape, pts, self.height)
+                {"line": self.lines, "rect": self.rects, "curve": self.curves}[found_kind].append(
+                    found
+                )
+        elif kind == raw.FPDF_PAGEOBJ_FORM:
+            inner = _then(_matrix_of(obj), outer)
+            for k in range(raw.FPDFFormObj_CountObjects(obj)):
+                self._visit(raw.FPDFFormObj_GetObject(obj, k), inner)
+
+    def edges(self) -> list[dict[str, Any]]:
+        # pdfplumber's own order (Page.edges): lines, then rectangles' sides, then curves'
+        edges = [line_to_edge(ln) for ln in self.lines]
+        edges += [e for r in self.rects for e in rect_to_edges(r)]
+        edges += [e for c in self.curves for e in curve_to_edges(c)]
+        return edges
 
 
-def _subpaths(path: Any) -> list[tuple[str, list[Point]]] | None:
-    """A path object's subpaths as pdfminer sees them: operators ("mllh") and their points
-    in page space (PDF units, y up); None for curves or a path that is not painted."""
+def _subpaths(path: Any, outer: Matrix) -> list[tuple[str, list[Point]]]:
+    """A path object's subpaths as pdfminer sees them: operators ("mlch") and their points
+    in page space (PDF units, y up). pdfminer keeps a Bézier curve's end point only, so a
+    curve ("c") is one point, the last of PDFium's three segments."""
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     if not raw.FPDFPath_GetDrawMode(path, ctypes.byref(fill), ctypes.byref(stroke)):
-        return None
+        raise RefusalError("path draw mode")
     if fill.value == raw.FPDF_FILLMODE_NONE and not stroke.value:
-        return None  # a clipping path: pdfminer paints nothing, so be sure and step aside
-    m = raw.FS_MATRIX()
-    if not raw.FPDFPageObj_GetMatrix(path, ctypes.byref(m)):
-        return None
+        raise RefusalError("unpainted path")  # pdfminer paints nothing: be sure and step aside
+    a, b, c, d, e, f = _then(_matrix_of(path), outer)
     x, y = ctypes.c_float(), ctypes.c_float()
     out: list[tuple[str, list[Point]]] = []
+    bezier = 0  # PDFium's segments of the current curve so far
     for k in range(raw.FPDFPath_CountSegments(path)):
         segment = raw.FPDFPath_GetPathSegment(path, k)
         kind = raw.FPDFPathSegment_GetType(segment)
         if not raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y)):
-            return None
-        point = (m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f)
+            raise RefusalError("path point")
+        point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
         if kind == raw.FPDF_SEGMENT_MOVETO:
             out.append(("m", [point]))
-        elif kind == raw.FPDF_SEGMENT_LINETO and out:
+        elif kind == raw.FPDF_SEGMENT_LINETO and out and not bezier:
             shape, pts = out[-1]
             out[-1] = (shape + "l", [*pts, point])
+        elif kind == raw.FPDF_SEGMENT_BEZIERTO and out:
+            bezier = (bezier + 1) % 3
+            if bezier == 0:
+                shape, pts = out[-1]
+                out[-1] = (shape + "c", [*pts, point])
         else:
-            return None  # a Bézier curve (pdfminer keeps its control points), or no moveto
+            raise RefusalError("path segment")
         if raw.FPDFPathSegment_GetClose(segment):
+            if bezier:
+                raise RefusalError("path segment")
             shape, pts = out[-1]
             out[-1] = (shape + "h", [*pts, pts[0]])  # "h" goes back to the subpath's start
+    if bezier:
+        raise RefusalError("path segment")
     return out
 
 
@@ -251,29 +344,46 @@ def _as_pdfminer(shape: str, pts: list[Point], height: float) -> tuple[str, dict
     return kind, found
 
 
-class _Run:
-    """What one text object shares across its characters: font, size, descent."""
+class _Font:
+    """A font's metrics per unit of size, looked up once a page: many text objects share
+    a font (Word writes one object per run of a line)."""
 
-    __slots__ = ("descent", "font", "size", "widths")
+    __slots__ = ("descent", "font", "widths")
 
-    def __init__(self, font: Any, size: float, descent: float) -> None:
+    def __init__(self, font: Any) -> None:
         self.font = font
-        self.size = size
-        self.descent = descent
+        self.descent = _descent(font, 1000.0) / 1000
         self.widths: dict[int, float] = {}
 
-    def advance(self, code: int) -> float | None:
-        width = self.widths.get(code)
-        if width is None:
-            out = ctypes.c_float()
-            if not raw.FPDFFont_GetGlyphWidth(self.font, code, self.size, ctypes.byref(out)):
-                return None
-            width = self.widths[code] = out.value
+    def width(self, code: int) -> float:
+        """The advance of `code` at size 1 (asked at 1000, where PDFium's float is exact)."""
+        out = ctypes.c_float()
+        if not raw.FPDFFont_GetGlyphWidth(self.font, code, 1000.0, ctypes.byref(out)):
+            raise RefusalError("glyph width")
+        width = self.widths[code] = out.value / 1000
         return width
 
 
+class _Run:
+    """What one text object shares across its characters: its font, size and descent."""
+
+    __slots__ = ("descent", "size", "widths")
+
+    def __init__(self, font: _Font, size: float) -> None:
+        self.size = size
+        self.descent = font.descent * size
+        self.widths = font.widths
+
+
 def _std14_descent(font: Any) -> float | None:
-    """pdfminer's descent (per 1000) for a standard-14 font name, which it takes from its AFMs."""
+    """pdfminer's descent (per 1000) for a standard-14 font name, which it takes from its AFMs.
+
+    PDFium gives the name without a subset tag ("ABCDEF+Times-Roman" as "Times-Roman"),
+    which pdfminer would not look up: an embedded font is a subset or its own, so its
+    descriptor, not the AFM, holds the descent pdfminer reads.
+    """
+    if raw.FPDFFont_GetIsEmbedded(font):
+        return None
     buf = ctypes.create_string_buffer(128)
     n = raw.FPDFFont_GetBaseFontName(font, buf, len(buf))
     name = buf.raw[: max(n - 1, 0)].decode("latin-1")
@@ -282,101 +392,314 @@ def _std14_descent(font: Any) -> float | None:
     return None if descent is None else float(descent)  # type: ignore[arg-type]
 
 
-def _run(tp: Any, i: int, obj: Any, origin_y: float) -> _Run | None:
+def _run(tp: Any, i: int, obj: Any, fonts: dict[int | None, _Font]) -> tuple[_Run, _Font]:
     matrix = raw.FS_MATRIX()
     if not raw.FPDFText_GetMatrix(tp, i, ctypes.byref(matrix)):
-        return None
+        raise RefusalError("text matrix")
     if matrix.b != 0 or matrix.c != 0 or matrix.a <= 0 or abs(matrix.a - matrix.d) > 1e-6:
-        return None  # rotated, mirrored or stretched text: leave it to pdfminer
-    size = raw.FPDFText_GetFontSize(tp, i)
-    font = raw.FPDFTextObj_GetFont(obj)
-    if not font or size <= 0:
-        return None
+        raise RefusalError("rotated or stretched text")  # leave it to pdfminer
+    # PDFium gives the font size set by Tf; pdfminer's box scales it by the text matrix
+    # (Aspose writes "1 Tf" and a matrix scaled by 12)
+    size = raw.FPDFText_GetFontSize(tp, i) * matrix.d
+    handle = raw.FPDFTextObj_GetFont(obj)
+    if not handle or size <= 0:
+        raise RefusalError("no font")
+    key = _address(handle)
+    font = fonts.get(key)
+    if font is None:
+        font = fonts[key] = _Font(handle)
+    return _Run(font, size), font
+
+
+def _descent(font: Any, size: float) -> float:
+    """pdfminer's descent for `font` at `size`: from the AFMs for a standard-14 name,
+    else the font descriptor's, which PDFium reads too."""
     std = _std14_descent(font)
     if std is not None:
-        return _Run(font, size, std * size / 1000)
-    # otherwise both read the font descriptor's descent: take PDFium's from its loose box
-    rect = raw.FS_RECTF()
-    if not raw.FPDFText_GetLooseCharBox(tp, i, ctypes.byref(rect)):
-        return None
-    return _Run(font, size, rect.bottom - origin_y)
+        return std * size / 1000
+    out = ctypes.c_float()
+    if not raw.FPDFFont_GetDescent(font, size, ctypes.byref(out)):
+        raise RefusalError("no font")
+    return out.value
 
 
-def _unicode(tp: Any, count: int) -> list[int] | None:
-    """Every character's code point in one call; None if they do not line up one to one."""
+def _unicode(tp: Any, count: int) -> list[int]:
+    """Every character's code point, in one call where PDFium's text lines up one to one
+    with its characters, else one call per character."""
     buf = ctypes.create_string_buffer(count * 2 + 2)
     written = raw.FPDFText_GetText(tp, 0, count, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
     text = buf.raw[: max(written - 1, 0) * 2]
     codes = [text[j] | text[j + 1] << 8 for j in range(0, len(text), 2)]
-    return codes if len(codes) == count else None
+    if len(codes) != count:
+        # a font with control codes (no ToUnicode): GetText reshapes what GetUnicode keeps
+        return [raw.FPDFText_GetUnicode(tp, i) for i in range(count)]
+    return codes
 
 
 def _chars(
-    textpage: pdfium.PdfTextPage, height: float, texts: dict[int | None, tuple[float, float]]
-) -> list[dict[str, Any]] | None:
-    """pdfplumber-shaped characters, or None if one of them is not safe to mimic.
+    textpage: pdfium.PdfTextPage, height: float, found: _Objects, by_box: bool = False
+) -> list[Char]:
+    """pdfplumber-shaped characters; RefusalError if one of them is not safe to mimic.
 
     pdfminer boxes a character from its origin to origin + advance across, and from
-    descent to descent + font size up, all in page space.
+    descent to descent + font size up, all in page space. The advance is the font's
+    width for the character's Unicode, or with `by_box` the right of PDFium's loose box,
+    which spans the advance of the glyph's own code: one more call a character, paid
+    only on a page with a font that has no Unicode (its codes read as control
+    characters), where a width looked up by Unicode would be another glyph's.
     """
     tp = textpage.raw
     handle = ctypes.cast(tp, ctypes.c_void_p).value
     count = raw.FPDFText_CountChars(tp)
     codes = _unicode(tp, count)
-    if codes is None:
-        return None
     x = ctypes.c_double()
     y = ctypes.c_double()
     px, py = ctypes.byref(x), ctypes.byref(y)
     origin = raw.FPDFText_GetCharOrigin
-    runs: dict[int | None, _Run | None] = {}
-    out: list[dict[str, Any]] = []
+    runs: dict[int | None, tuple[_Run, _Font]] = {}
+    first_at: dict[int | None, int] = {}  # where each text object's characters start
+    fonts: dict[int | None, _Font] = {}
+    out: list[Char] = []
+    append = out.append
+    rect = raw.FS_RECTF()
+    rect_ref = ctypes.byref(rect)
+    loose_box = raw.FPDFText_GetLooseCharBox
+    object_of_char = _object_of_char
+    last_x, last_key = float("nan"), 0
     for i in range(count):
-        key = _object_of_char(handle, i)
+        key = object_of_char(handle, i)
         if not key:
             continue  # spaces and line breaks PDFium invents; pdfminer has none
         code = codes[i]
+        if code == _GETTEXT_HYPHEN:
+            code = raw.FPDFText_GetUnicode(tp, i)
         if code in _UNMAPPED or 0xD800 <= code <= 0xDFFF:
-            return None  # pdfminer would print "(cid:N)" here, or pair the surrogates itself
+            # pdfminer would print "(cid:N)" here, or pair the surrogates itself
+            raise RefusalError("unmapped glyph")
         if code == _PDFIUM_HYPHEN:
             code = 0x2D
+        elif code < 0x20 and not by_box:
+            return _chars(textpage, height, found, by_box=True)
         if not origin(tp, i, px, py):
-            return None
-        if key not in runs:
-            runs[key] = _run(tp, i, raw.FPDFText_GetTextObject(tp, i), y.value)
-        run = runs[key]
-        advance = run.advance(code) if run is not None else None
-        if run is None or advance is None:
-            return None
+            raise RefusalError("char origin")
+        if x.value == last_x and key == last_key and out:
+            # One glyph for several letters ("ff"): pdfminer keeps one character "ff" with
+            # the glyph's width; PDFium gives each letter at the glyph's origin, and its
+            # loose box spans the glyph's own advance. Anything else drawn at one origin
+            # (a space, a sign over a digit) is not one glyph: leave it to pdfminer.
+            text, x0, _, top, bottom = out[-1]
+            if not (text.isalpha() and chr(code).isalpha()):
+                raise RefusalError("overprint")
+            if not loose_box(tp, i, rect_ref):
+                raise RefusalError("char box")
+            out[-1] = (text + chr(code), x0, rect.right, top, bottom)
+            continue
+        last_x, last_key = x.value, key
+        found_run = runs.get(key)
+        if found_run is None:
+            found_run = runs[key] = _run(tp, i, raw.FPDFText_GetTextObject(tp, i), fonts)
+            first_at[key] = len(out)
+        run, font = found_run
+        x0 = x.value
+        if by_box:
+            if not loose_box(tp, i, rect_ref):
+                raise RefusalError("char box")
+            x1 = rect.right
+        else:
+            width = run.widths.get(code)
+            if width is None:
+                width = font.width(code)
+            x1 = x0 + width * run.size
         bottom = height - (y.value + run.descent)
-        top = bottom - run.size
+        append((chr(code), x0, x1, bottom - run.size, bottom))
+    dropped = found.texts.keys() - runs.keys()
+    if dropped and by_box:
+        # in a font without Unicode a glyphless code is not a space to pdfminer ("\x03")
+        raise RefusalError("dropped text")
+    if dropped:
+        _insert_blanks(out, found, dropped, first_at, height)
+    return out
+
+
+def _insert_blanks(
+    out: list[Char],
+    found: _Objects,
+    dropped: set[int | None],
+    first_at: dict[int | None, int],
+    height: float,
+) -> None:
+    """Put a stand-in space where its object comes in the content stream, before the
+    characters of the next object PDFium kept: pdfplumber sorts a line by x0 keeping
+    that order on ties, and Word lines up a tab's spaces and the next word ("£22.50")
+    on one x0, where a space after the word would split it."""
+    order = {key: n for n, key in enumerate(found.texts)}
+    kept = sorted((order.get(key, len(order)), at) for key, at in first_at.items())
+    walk = [n for n, _ in kept]
+    places = []
+    for key in dropped:
+        after = bisect.bisect_right(walk, order[key])
+        places.append((kept[after][1] if after < len(kept) else len(out), order[key], key))
+    for at, _, key in sorted(places, reverse=True):
+        out.insert(at, _blank(*found.texts[key], height))
+
+
+def _blank(obj: Any, outer: Matrix, height: float) -> Char:
+    """A space standing for a text object PDFium left out of its text page.
+
+    PDFium drops a text object whose glyphs have no height: Word and Aspose write runs
+    of spaces as objects of their own, and pdfminer keeps their characters. To
+    pdfplumber's word builder a space only ends the word before it, so one space at the
+    run's origin, on its line, splits the words exactly as the run's N spaces do; its
+    width never reaches a line's text or box. An object with extent was dropped for
+    another reason (a fake-bold copy PDFium merges, pdfminer keeps): no one space can
+    stand for that.
+    """
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    if not raw.FPDFPageObj_GetBounds(
+        obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)
+    ):
+        raise RefusalError("dropped text")
+    # no height: no glyph drawn (a run of spaces may still be as wide as its advances)
+    if top.value - bottom.value > 0.01:
+        raise RefusalError("dropped text")
+    a, b, c, d, e, f = _then(_matrix_of(obj), outer)
+    if b != 0 or c != 0 or a <= 0 or abs(a - d) > 1e-6:
+        raise RefusalError("rotated or stretched text")
+    font = raw.FPDFTextObj_GetFont(obj)
+    tf = ctypes.c_float()
+    if not font or not raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(tf)) or tf.value <= 0:
+        raise RefusalError("no font")
+    size = tf.value * d  # pdfminer: the font size, scaled by the text matrix
+    descent = _descent(font, size)
+    low = height - (f + descent)
+    return (" ", e, e, low - size, low)
+
+
+# What follows is pdfplumber's extract_text_lines (and extract_text for a table cell),
+# with its default settings, on tuples instead of dicts: the same clustering, word
+# breaks and joins, in a fifth of the time. tests/ingest/test_pdf_fast.py holds them
+# to pdfplumber's own output on real pages.
+_X_TOL = DEFAULT_X_TOLERANCE
+_Y_TOL = DEFAULT_Y_TOLERANCE
+
+
+def _by_top(items: list[Any], key: int) -> list[list[Any]]:
+    """pdfplumber's cluster_objects(items, top, tolerance 3): values chained while each
+    is within the tolerance of the last, groups in order, items in their given order."""
+    group_of: dict[float, int] = {}
+    group = 0
+    last: float | None = None
+    for value in sorted({item[key] for item in items}):
+        if last is not None and value > last + _Y_TOL:
+            group += 1
+        group_of[value] = group
+        last = value
+    groups: list[list[Any]] = [[] for _ in range(group + 1)] if items else []
+    for item in items:
+        groups[group_of[item[key]]].append(item)
+    return groups
+
+
+# (text, x0, x1, top, bottom) of one word
+Word = tuple[str, float, float, float, float]
+
+
+def _words(chars: list[Char]) -> list[Word]:
+    """pdfplumber's WordExtractor: characters clustered into lines by top, sorted by x0,
+    split at blanks and at gaps over x_tolerance."""
+    words: list[Word] = []
+
+    def flush(word: list[Char]) -> None:
+        text = "".join([c[0] for c in word])
+        if not text.isascii():
+            text = text.translate(_LIGATURES)
+        if len(word) == 1:
+            c = word[0]
+            words.append((text, c[1], c[2], c[3], c[4]))
+            return
+        words.append(
+            (
+                text,
+                word[0][1],  # the line is sorted by x0
+                max(map(_X1, word)),
+                min(map(_TOP, word)),
+                max(map(_BOTTOM, word)),
+            )
+        )
+
+    for line in _by_top(chars, 3):
+        line.sort(key=_X0)
+        current: list[Char] = []
+        for c in line:
+            if c[0].isspace():
+                if current:
+                    flush(current)
+                    current = []
+            elif current and (
+                c[1] < (prev := current[-1])[1]
+                or c[1] > prev[2] + _X_TOL
+                or abs(c[3] - prev[3]) > _Y_TOL
+            ):
+                flush(current)
+                current = [c]
+            else:
+                current.append(c)
+        if current:
+            flush(current)
+    return words
+
+
+_X0, _X1, _TOP, _BOTTOM = (itemgetter(k) for k in range(1, 5))
+_LIGATURES = str.maketrans(LIGATURES)
+
+
+def _word_lines(chars: list[Char]) -> list[list[Word]]:
+    """pdfplumber's TextMap without layout: words sorted by top, clustered into lines,
+    each line sorted by x0."""
+    words = sorted(_words(chars), key=_TOP)
+    lines = _by_top(words, 3)
+    for line in lines:
+        line.sort(key=_X0)
+    return lines
+
+
+def text_lines(chars: list[Char]) -> list[dict[str, Any]]:
+    """extract_text_lines(strip=True, return_chars=False) on these characters."""
+    out = []
+    for line in _word_lines(chars):
         out.append(
             {
-                "text": chr(code),
-                "x0": x.value,
-                "x1": x.value + advance,
-                "top": top,
-                "bottom": bottom,
-                "doctop": top,
-                "upright": True,
+                "text": " ".join(w[0] for w in line),
+                "x0": min(w[1] for w in line),
+                "x1": max(w[2] for w in line),
+                "top": min(w[3] for w in line),
+                "bottom": max(w[4] for w in line),
             }
         )
-    dropped = [texts[k] for k in texts.keys() - runs.keys()]
-    return None if _dropped_matter(dropped, out, height) else out
+    return out
 
 
-def _dropped_matter(
-    dropped: list[tuple[float, float]], chars: list[dict[str, Any]], height: float
-) -> bool:
-    """Could a text object PDFium dropped change pdfplumber's words?
+def _cell_text(chars: list[Char]) -> str:
+    """extract_text() without layout: unlike the TextMap above, it clusters the words
+    into lines as they come, sorting neither by top nor, within a line, by x0."""
+    return "\n".join(" ".join(w[0] for w in line) for line in _by_top(_words(chars), 3))
 
-    PDFium drops objects whose glyphs have no extent: runs of spaces (Word writes many).
-    Their count is unknown, so one is harmless only when nothing is written to its right
-    on its line: trailing spaces and blank lines, where a space splits no word.
-    """
-    for x, y in dropped:
-        baseline = height - y
-        for c in chars:
-            if c["x1"] > x and c["top"] - 1 < baseline < c["bottom"] + 1:
-                return True
-    return False
+
+def _table_rows(table: Table, chars: list[Char]) -> list[list[str | None]]:
+    """Table.extract(): each cell's characters (their middle inside it) as extract_text
+    gives them, "" for an empty cell, None where no cell is."""
+    inside = [(c, (c[1] + c[2]) / 2, (c[3] + c[4]) / 2) for c in chars]
+    rows: list[list[str | None]] = []
+    for row in table.rows:
+        x0, top, x1, bottom = row.bbox
+        row_chars = [t for t in inside if x0 <= t[1] < x1 and top <= t[2] < bottom]
+        cells: list[str | None] = []
+        for cell in row.cells:
+            if cell is None:
+                cells.append(None)
+                continue
+            cx0, ctop, cx1, cbottom = cell
+            mine = [t[0] for t in row_chars if cx0 <= t[1] < cx1 and ctop <= t[2] < cbottom]
+            cells.append(_cell_text(mine))
+        rows.append(cells)
+    return rows

@@ -103,26 +103,45 @@ def test_every_page_is_closed_before_the_next_is_read(
         events.append(("read", self.page_number))
         return find_tables(self, *args, **kwargs)
 
-    # a page without tables is read by PDFium (pdf_fast) instead: that is a read too
-    page_parts = pdf_fast.FastPdf.page_parts
-
-    def spy_page_parts(self: Any, index: int, *args: Any) -> Any:
-        events.append(("read", index + 1))
-        return page_parts(self, index, *args)
-
+    # pages PDFium reads never reach pdfplumber (next test): here pdfplumber reads them all
+    monkeypatch.setenv(pdf_fast.ENV_SWITCH, "0")
     monkeypatch.setattr(pdfplumber.page.Page, "close", spy_close)
     monkeypatch.setattr(pdfplumber.page.Page, "find_tables", spy_find_tables)
-    monkeypatch.setattr(pdf_fast.FastPdf, "page_parts", spy_page_parts)
     doc = load(pdf)
     n = doc.pages
-    # one page may be read twice in a row (PDFium declines it, pdfplumber takes it)
-    seen = [e for i, e in enumerate(events) if i == 0 or e != events[i - 1] or e[0] == "close"]
+    seen = events
     assert n >= 3
     # read 1, close 1, read 2, close 2, ...: at most one page's objects are alive at a time
     interleaved = [e for p in range(1, n + 1) for e in (("read", p), ("close", p))]
     assert seen[: 2 * n] == interleaved
     # pdfplumber's own close() then closes each page again, which is harmless
     assert all(kind == "close" for kind, _ in seen[2 * n :])
+
+
+def test_pdfplumber_opens_a_file_only_for_the_pages_pdfium_refuses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pdf = minutes_pdf(MINUTES, tmp_path / "minutes.pdf")
+    opened: list[int] = []
+    real_open = pdfplumber.open
+
+    def spy_open(*args: Any, **kwargs: Any) -> Any:
+        opened.append(1)
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(pdfplumber, "open", spy_open)
+    fast_records = load(pdf).blocks
+    assert fast_records
+    assert opened == []  # reportlab's text pages are all PDFium's
+    refuse = pdf_fast.FastPdf.page_parts
+
+    def refuse_page_two(self: Any, index: int, *args: Any) -> Any:
+        found = refuse(self, index, *args)
+        return None if index == 1 else found
+
+    monkeypatch.setattr(pdf_fast.FastPdf, "page_parts", refuse_page_two)
+    assert load(pdf).blocks == fast_records  # page 2 from pdfplumber, the same blocks
+    assert opened == [1]
 
 
 @pytest.mark.parametrize("grid", [False, True], ids=["image-and-shapes", "empty-ruled-grid"])
