@@ -15,7 +15,10 @@ from typing import Any
 import sqlite_utils
 
 from minutebook.store.standing import (
+    STANDING_BY_COMMITTEE_VIEW,
+    STANDING_BY_OWNER_VIEW,
     STANDING_VIEW,
+    UNKNOWN_COMMITTEE,
     deadline_end,
     open_sql,
 )
@@ -42,6 +45,14 @@ _ANY_SIGHTING = (
     "LEFT JOIN recommendations r ON r.id = ev.recommendation_id"
 )
 _DEADLINE_END = deadline_end("r.deadline")
+# A document whose heading names no committee or date (leicester_cyped_minutes_2025.txt is a
+# web page without its heading) is counted under a label, not under an anonymous null row.
+_COMMITTEE_LABEL = f"coalesce(d.committee, '{UNKNOWN_COMMITTEE}')"
+UNKNOWN_DATE = "unknown"
+_KIND_COUNTS = """count(*) AS records,
+  sum(e.kind = 'resolution') AS resolutions,
+  sum(e.kind = 'recommendation') AS recommendations,
+  sum(e.kind = 'action') AS actions"""
 
 VIEWS: dict[str, str] = {
     "open_items": f"""
@@ -69,18 +80,29 @@ FROM effective_records e JOIN documents d ON d.id = e.document_id {_ANY_SIGHTING
 WHERE {_CURRENT} AND e.owner IS NOT NULL
 ORDER BY e.owner, meeting_date, e.document_id, e.start""",
     "counts_by_committee_year": f"""
-SELECT d.committee, substr({_MEETING}, 1, 4) AS year,
-  count(*) AS records,
-  sum(e.kind = 'resolution') AS resolutions,
-  sum(e.kind = 'recommendation') AS recommendations,
-  sum(e.kind = 'action') AS actions,
+SELECT {_COMMITTEE_LABEL} AS committee,
+  coalesce(substr({_MEETING}, 1, 4), '{UNKNOWN_DATE}') AS year,
+  {_KIND_COUNTS},
   sum(e.noting) AS noting,
   count(DISTINCT e.document_id) AS documents
 FROM effective_records e JOIN documents d ON d.id = e.document_id
 WHERE {_CURRENT}
-GROUP BY d.committee, year
-ORDER BY d.committee, year""",
+GROUP BY 1, 2
+ORDER BY 1, 2""",
+    # one row per meeting (a committee on a date; a tracker row counts under the meeting that
+    # made it), oldest first: the report's "records per meeting over time" chart
+    "records_by_meeting": f"""
+SELECT {_COMMITTEE_LABEL} AS committee,
+  coalesce({_MEETING}, '{UNKNOWN_DATE}') AS meeting_date,
+  {_KIND_COUNTS},
+  count(DISTINCT e.document_id) AS documents
+FROM effective_records e JOIN documents d ON d.id = e.document_id
+WHERE {_CURRENT}
+GROUP BY 1, 2
+ORDER BY 2, 1""",
     "recommendation_standing": STANDING_VIEW,
+    "standing_by_committee": STANDING_BY_COMMITTEE_VIEW,
+    "standing_by_owner": STANDING_BY_OWNER_VIEW,
 }
 
 INDEXES: list[tuple[str, list[str]]] = [
@@ -113,6 +135,15 @@ def migrate_standing(db: sqlite_utils.Database) -> None:
     """
     db.execute("DROP TABLE IF EXISTS closing_phrases")
     db.table("recommendation_events").create_index(["record_id"], if_not_exists=True)
+    create_views(db)
+
+
+def create_views(db: sqlite_utils.Database) -> None:
+    """Version 7 (and 6): every view as VIEWS defines it now.
+
+    v7 adds records_by_meeting, standing_by_committee and standing_by_owner (the report's
+    charts as views) and labels an unknown committee or meeting date in the counts.
+    """
     for name in VIEWS:
         db.execute(f"DROP VIEW IF EXISTS {name}")
     for name, sql in VIEWS.items():

@@ -114,6 +114,7 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [
     (4, lifecycle.create_tables),
     (5, _run_status),
     (6, analytics.migrate_standing),
+    (7, analytics.create_views),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
