@@ -132,7 +132,7 @@ def test_serve_column_descriptions_are_folded(served: Path) -> None:
     async def fetch() -> str:
         response = await make_datasette(served).client.get("/council/open_items")
         assert response.status_code == 200
-        return response.text
+        return str(response.text)
 
     html = asyncio.run(fetch())
     # Datasette's list of every column above the rows is gone; the same text is one click away
