@@ -22,7 +22,7 @@ from minutebook.conventions import VERBOSE_ENV, App, DbOption, DebugOption, Exit
 from minutebook.errors import MinutebookError, PatternFileError, StorageError
 from minutebook.lifecycle import rebuild as rebuild_lifecycle
 from minutebook.models import Record
-from minutebook.output import ExcelOption, Format, FormatOption, emit, plain_table
+from minutebook.output import ExcelOption, Format, FormatOption, emit, plain_table, write_csv
 from minutebook.progress import BatchProgress
 from minutebook.store import analytics, open_db
 from minutebook.store.lineage import align_changes
@@ -35,6 +35,7 @@ class OutputFormat(enum.StrEnum):
     jsonl = "jsonl"
     json = "json"
     table = "table"
+    csv = "csv"  # issue 16: every command that lists records offers CSV
 
 
 app = App(
@@ -215,7 +216,10 @@ def extract_cmd(
         raise fail(str(exc), Exit.USAGE if setup else Exit.FAILED) from None
     for warning in document.warnings:
         _say(f"warning: {path}: {warning}")
-    if fmt is OutputFormat.jsonl:
+    if fmt is OutputFormat.csv:
+        # the JSONL keys as columns, each cell made safe for a spreadsheet (output.csv_cell)
+        write_csv(sys.stdout, JSONL_KEYS, [_jsonl(r) for r in records])
+    elif fmt is OutputFormat.jsonl:
         for r in records:
             sys.stdout.write(json.dumps(_jsonl(r), ensure_ascii=False) + "\n")
     elif fmt is OutputFormat.json:

@@ -242,3 +242,15 @@ def test_formats_excel_csv_opens_in_libreoffice_with_dates_as_dates(
     assert dated >= 290  # every sample's meeting date but the Leicester page's
     # curly quotes and dashes arrive as written: the Surrey tracker's owners
     assert any("Director – Education and Lifelong Learning" in r[owner][2] for r in rows)
+
+
+def test_formats_extract_csv_has_the_jsonl_rows() -> None:
+    tracker = str(SAMPLES / "surrey_cfllc_tracker_2022-12.txt")
+    lines = mb("extract", tracker, "-f", "jsonl").splitlines()
+    as_jsonl = [json.loads(line) for line in lines]
+    as_csv = list(csv.DictReader(io.StringIO(mb("extract", tracker, "-f", "csv"))))
+    assert list(as_csv[0]) == list(as_jsonl[0])  # the JSONL keys, in their order
+    expected = [{k: "" if v is None else str(v) for k, v in row.items()} for row in as_jsonl]
+    assert [{k: uncsv_cell(v) for k, v in row.items()} for row in as_csv] == expected
+    # the Surrey tracker's fifteen rows (gold: 15)
+    assert len(as_csv) == 15
