@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Rebuild docs/report.png: the clerk's workflow on a copy of samples/, then a headless
-# Chromium screenshot of the report. Needs Debian's chromium and the project's .venv.
+# Chromium screenshot of the report (Playwright). Needs Debian's chromium and the project's .venv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
@@ -31,9 +31,27 @@ lines[at + 1 : at + 1] = ["", "(c)       That a working group be established to 
 path.write_text("\n".join(lines), encoding="utf-8")
 PY
 $mb ingest "$work/samples" --quiet
-$mb report --out "$work/report.html"
-chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-  --disable-background-networking --disable-component-update --disable-sync \
-  --user-data-dir="$work/profile" --hide-scrollbars --window-size=1280,1500 \
-  --screenshot="$PWD/docs/report.png" "file://$work/report.html" 2>/dev/null
+# run 2 is the re-publication: one record to re-review, one new, one changed, one removed
+$mb report --run 2 --out "$work/report.html"
+# Playwright drives Debian's chromium (executable_path; nothing downloaded), as the tests do
+.venv/bin/python - "$work/report.html" "$PWD/docs/report.png" <<'PY'
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+page_file, target = Path(sys.argv[1]), sys.argv[2]
+with sync_playwright() as pw:
+    browser = pw.chromium.launch(
+        executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
+    )
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(page_file.as_uri())
+    # the top of the page: totals, the charts, the re-review and the re-published document
+    bottom = page.evaluate(
+        "document.querySelector('section.doc .unchanged-list').getBoundingClientRect().bottom"
+    )
+    page.screenshot(path=target, full_page=True, clip={"x": 0, "y": 0, "width": 1280, "height": bottom + 16})
+    browser.close()
+PY
 echo "wrote docs/report.png"

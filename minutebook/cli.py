@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from minutebook.app.spreadsheet import write_csv
 from minutebook.app.workers import WORKER_MEMORY_BYTES
 from minutebook.commands import fail, open_current, open_existing, register_all
 from minutebook.console.conventions import (
@@ -27,7 +28,13 @@ from minutebook.console.conventions import (
     Exit,
     library_logging,
 )
-from minutebook.console.output import ExcelOption, Format, FormatOption, emit, plain_table
+from minutebook.console.output import (
+    ExcelOption,
+    Format,
+    FormatOption,
+    emit,
+    plain_table,
+)
 from minutebook.console.progress import BatchProgress
 from minutebook.errors import MinutebookError, PatternFileError, StorageError
 from minutebook.models import Record
@@ -40,6 +47,7 @@ class OutputFormat(enum.StrEnum):
     jsonl = "jsonl"
     json = "json"
     table = "table"
+    csv = "csv"  # issue 16: every command that lists records offers CSV
 
 
 app = App(
@@ -176,7 +184,10 @@ def extract_cmd(
         raise fail(str(exc), Exit.USAGE if setup else Exit.FAILED) from None
     for warning in document.warnings:
         _say(f"warning: {path}: {warning}")
-    if fmt is OutputFormat.jsonl:
+    if fmt is OutputFormat.csv:
+        # the JSONL keys as columns, each cell made safe for a spreadsheet (output.csv_cell)
+        write_csv(sys.stdout, JSONL_KEYS, [_jsonl(r) for r in records])
+    elif fmt is OutputFormat.jsonl:
         for r in records:
             sys.stdout.write(json.dumps(_jsonl(r), ensure_ascii=False) + "\n")
     elif fmt is OutputFormat.json:

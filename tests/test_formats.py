@@ -11,6 +11,7 @@ import io
 import json
 import shutil
 import sqlite3
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -172,3 +173,84 @@ def test_formats_edit_answers_a_bad_date_with_an_example(samples_db: Path, tmp_p
         "start of one, e.g. 2026-03-31, 2026-03 or 2026"
     )
     assert "\\d" not in result.stderr
+
+
+SOFFICE = shutil.which("soffice")
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+
+
+def _calc_cells(fods: Path) -> list[list[tuple[str | None, str | None, str]]]:
+    """(value type, date value, text) of each cell, as LibreOffice Calc read the CSV."""
+    import xml.etree.ElementTree as ET  # our own converted file, not untrusted input
+
+    rows = []
+    for row in ET.parse(fods).getroot().iter(_TABLE + "table-row"):
+        cells: list[tuple[str | None, str | None, str]] = []
+        for cell in row:
+            repeat = min(int(cell.get(_TABLE + "number-columns-repeated", "1")), 16)
+            text = " ".join("".join(cell.itertext()).split())
+            cells += [(cell.get(_OFFICE + "value-type"), cell.get(_OFFICE + "date-value"), text)]
+            cells += [cells[-1]] * (repeat - 1)
+        rows.append(cells)
+    return rows
+
+
+@pytest.mark.skipif(
+    SOFFICE is None, reason="needs LibreOffice (Debian libreoffice-calc-nogui; .ci/run installs it)"
+)
+def test_formats_excel_csv_opens_in_libreoffice_with_dates_as_dates(
+    samples_db: Path, tmp_path: Path
+) -> None:
+    exported = tmp_path / "records.csv"
+    exported.write_text(mb("export", "--db", str(samples_db), "--excel"), encoding="utf-8")
+    # as a clerk opens it: Calc's CSV import, comma-separated, the file's UTF-8 character set
+    subprocess.run(
+        [
+            str(SOFFICE),
+            "--headless",
+            f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
+            "--infilter=CSV:44,34,76",
+            "--convert-to",
+            "fods",
+            "--outdir",
+            str(tmp_path),
+            str(exported),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    header, *rows = _calc_cells(tmp_path / "records.fods")
+    columns = PERSON.split(",")
+    # the byte-order mark is read as the encoding, not as part of the first heading
+    assert [text for _, _, text in header[: len(columns)]] == columns
+    with exported.open(encoding="utf-8-sig", newline="") as f:
+        written = list(csv.DictReader(f))
+    assert len(rows) >= len(written)
+    meeting, deadline, owner = (columns.index(c) for c in ("meeting_date", "deadline", "owner"))
+    dated = 0
+    for row, record in zip(rows, written, strict=False):
+        for index, value in ((meeting, record["meeting_date"]), (deadline, record["deadline"])):
+            kind, date_value, text = row[index]
+            if len(value) == 10:  # a whole ISO date: a date cell holding that day
+                assert (kind, date_value) == ("date", value), (record["code"], value)
+                dated += 1
+            elif len(value) == 7:  # a month: kept as written, not made the 1st of the month
+                assert (kind, text) == ("string", value), (record["code"], value)
+        assert row[owner][2] == " ".join(record["owner"].split())
+    assert dated >= 290  # every sample's meeting date but the Leicester page's
+    # curly quotes and dashes arrive as written: the Surrey tracker's owners
+    assert any("Director – Education and Lifelong Learning" in r[owner][2] for r in rows)
+
+
+def test_formats_extract_csv_has_the_jsonl_rows() -> None:
+    tracker = str(SAMPLES / "surrey_cfllc_tracker_2022-12.txt")
+    lines = mb("extract", tracker, "-f", "jsonl").splitlines()
+    as_jsonl = [json.loads(line) for line in lines]
+    as_csv = list(csv.DictReader(io.StringIO(mb("extract", tracker, "-f", "csv"))))
+    assert list(as_csv[0]) == list(as_jsonl[0])  # the JSONL keys, in their order
+    expected = [{k: "" if v is None else str(v) for k, v in row.items()} for row in as_jsonl]
+    assert [{k: uncsv_cell(v) for k, v in row.items()} for row in as_csv] == expected
+    # the Surrey tracker's fifteen rows (gold: 15)
+    assert len(as_csv) == 15

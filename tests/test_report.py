@@ -225,3 +225,80 @@ def test_report_since_a_date_covers_later_runs(small_db: Path, tmp_path: Path) -
     )
     assert none.exit_code == 2
     assert "no run started on or after 2999-01-01" in none.stderr
+
+
+# What a reader needs from a chart: it is drawn at a readable size, says what it shows,
+# and no label is cut off or drawn over another. Measured in the browser's own layout.
+CHART_CHECKS = """(id) => {
+  const svg = document.getElementById(id);
+  const box = svg.getBoundingClientRect();
+  const title = document.getElementById(svg.getAttribute('aria-labelledby'));
+  const texts = Array.from(svg.querySelectorAll('text')).map((t) => {
+    const r = t.getBoundingClientRect();
+    return {text: t.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom,
+            size: parseFloat(getComputedStyle(t).fontSize), cls: t.getAttribute('class')};
+  });
+  return {width: box.width, height: box.height, top: box.top, left: box.left,
+          right: box.right, bottom: box.bottom, role: svg.getAttribute('role'),
+          name: title ? title.textContent : '', texts: texts,
+          bars: svg.querySelectorAll('rect[data-count]').length};
+}"""
+
+
+def _overlap(a: dict[str, float], b: dict[str, float]) -> bool:
+    return (
+        a["left"] < b["right"] - 0.5
+        and b["left"] < a["right"] - 0.5
+        and a["top"] < b["bottom"] - 0.5
+        and b["top"] < a["bottom"] - 0.5
+    )
+
+
+@pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="needs Debian's chromium; .ci/run installs it (apt-get)"
+)
+def test_report_charts_readable_in_chromium(samples_db: Path, tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    out = tmp_path / "report.html"
+    mb("report", "--db", str(samples_db), "--out", str(out))
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"]
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            requests: list[str] = []
+            page.on("request", lambda r: requests.append(r.url))
+            page.goto(out.as_uri())
+            charts = {
+                id_: page.evaluate(CHART_CHECKS, id_)
+                for id_ in ("standing-chart", "owner-chart", "meeting-chart")
+            }
+        finally:
+            browser.close()
+    assert requests == [out.as_uri()]  # the charts load nothing
+    # the picture is at the top: the first chart starts on the first screen
+    assert charts["standing-chart"]["top"] < 800
+    for id_, c in charts.items():
+        assert c["role"] == "img", id_
+        assert "per" in c["name"], id_  # its accessible name says what it counts
+        assert c["width"] >= 600, id_
+        assert c["bars"] > 0, id_
+        for t in c["texts"]:
+            where = (id_, t["text"])
+            assert t["size"] >= 10, where
+            # inside the drawing, not clipped at its edges
+            assert c["left"] <= t["left"], where
+            assert t["right"] <= c["right"] + 0.5, where
+            assert c["top"] <= t["top"], where
+            assert t["bottom"] <= c["bottom"] + 0.5, where
+        # numbers inside a bar sit on the bar by design; every other label stands clear
+        labels = [t for t in c["texts"] if t["cls"] != "in"]
+        for i, a in enumerate(labels):
+            for b in labels[i + 1 :]:
+                assert not _overlap(a, b), (id_, a["text"], b["text"])
+    committees = [t["text"] for t in charts["standing-chart"]["texts"] if t["cls"] == "label"]
+    assert any(name.startswith("Children, Families, Lifelong Learning") for name in committees)
+    years = [t["text"] for t in charts["meeting-chart"]["texts"] if t["cls"] == "axis"]
+    assert {"2005", "2025"} <= set(years)  # Wretton 2005 to Leicestershire 2025

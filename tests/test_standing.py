@@ -12,18 +12,21 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
+from collections import Counter
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 from typer.testing import CliRunner
 
-from minutebook.app.report import render
+from minutebook.app.report import MAX_OWNERS, render
 from minutebook.cli import app
+from minutebook.models.lifecycle import STANDINGS
 from minutebook.store import open_db
 from minutebook.store.analytics import overdue
-from minutebook.store.standing import standings
-from tests.html import first
+from minutebook.store.standing import NO_OWNER, UNKNOWN_COMMITTEE, standing_counts, standings
 
 runner = CliRunner()
 DAY = date(2024, 1, 1)
@@ -90,33 +93,109 @@ def test_standing_open_items_are_the_open_recommendations(samples_db: Path) -> N
     assert {"CFLLC 21/22", "CFLLC 23/22", "SPCLL.43"} <= codes
 
 
-def test_standing_report_chart_draws_the_table(samples_db: Path) -> None:
-    handle = open_db(samples_db)
+def _report_page(db_path: Path, day: date) -> LexborHTMLParser:
+    handle = open_db(db_path)
     runs = list(handle.query("select * from runs order by id desc limit 1"))
-    page = LexborHTMLParser(render(handle, runs, "report", today=DAY))
-    table = {}
-    for row in page.css("#standing tbody tr"):
-        committee = first(row, "td").text()
-        for cell in row.css("td[data-standing]"):
-            if cell.text() != "0":
-                table[(committee, cell.attributes["data-standing"])] = int(cell.text())
-    chart = {
-        (bar.attributes["data-committee"], bar.attributes["data-standing"]): int(
-            bar.attributes["data-count"] or 0
-        )
-        for bar in page.css("#standing-chart rect[data-committee]")
-    }
-    assert chart == table
-    surrey = next(
-        c for c, _ in chart if c and c.startswith("Children, Families, Lifelong Learning")
-    )
-    assert chart[(surrey, "overdue")] == len(OVERDUE_ON_DAY)
-    # the longest bar is the committee with the most recommendations followed
+    return LexborHTMLParser(render(handle, runs, "report", today=day))
+
+
+def _bars(page: LexborHTMLParser, chart: str, key: str) -> dict[str, dict[str, int]]:
+    """label -> {standing: count} as the chart draws it (its rects' data attributes)."""
+    out: dict[str, dict[str, int]] = {}
+    for bar in page.css(f"#{chart} g.bar"):
+        label = bar.attributes[f"data-{key}"] or ""
+        out[label] = {
+            rect.attributes["data-standing"] or "": int(rect.attributes["data-count"] or 0)
+            for rect in bar.css("rect")
+        }
+        assert sum(out[label].values()) == int(bar.attributes["data-total"] or 0)
+    return out
+
+
+def _by_rule(rows: list[dict[str, Any]], key: str, unknown: str) -> dict[str, dict[str, int]]:
+    """The same counts, made here from standings(): one row per recommendation."""
+    counted = Counter((r[key] or unknown, r["standing"]) for r in rows)
+    out: dict[str, dict[str, int]] = {}
+    for (label, standing), n in counted.items():
+        out.setdefault(label, {})[standing] = n
+    return out
+
+
+SURREY = "Children, Families, Lifelong Learning and Culture Select Committee"
+LIZ_MILLS = "Liz Mills, Director – Education and Lifelong Learning"
+
+
+def test_standing_report_charts_count_by_the_one_rule(samples_db: Path) -> None:
+    page = _report_page(samples_db, DAY)
+    rule = standings(open_db(samples_db), DAY)
+    committees = _bars(page, "standing-chart", "committee")
+    assert committees == _by_rule(rule, "committee", UNKNOWN_COMMITTEE)
+    # read from the Surrey tracker: 15 rows, two past their deadline on 1 January 2024
+    assert sum(committees[SURREY].values()) == 15
+    assert committees[SURREY]["overdue"] == len(OVERDUE_ON_DAY)
+    owners = _bars(page, "owner-chart", "owner")
+    expected = _by_rule(rule, "owner", NO_OWNER)
+    assert owners == {o: expected[o] for o in owners}
+    assert len(owners) == min(MAX_OWNERS, len(expected))
+    # everyone with something overdue is on the chart, most overdue first
+    assert {o for o, c in expected.items() if c.get("overdue")} <= set(owners)
+    # Liz Mills: 21/22 overdue; 18/22-20/22 closed ("A response has been circulated")
+    assert owners[LIZ_MILLS] == {"overdue": 1, "completed": 3}
+    caption = page.css("#standing figcaption")[1].text()
+    assert f"{len(expected) - MAX_OWNERS} more" in caption
+    # one scale: the longest committee bar is the committee with the most followed
     widths = {
-        b.attributes["data-committee"]: 0.0
-        for b in page.css("#standing-chart rect[data-committee]")
+        bar.attributes["data-committee"]: sum(
+            float(r.attributes["width"] or 0) for r in bar.css("rect")
+        )
+        for bar in page.css("#standing-chart g.bar")
     }
-    for bar in page.css("#standing-chart rect[data-committee]"):
-        widths[bar.attributes["data-committee"]] += float(bar.attributes["width"] or 0)
-    totals = {c: sum(n for (k, _), n in table.items() if k == c) for c in widths}
-    assert max(widths, key=lambda c: widths[c]) == max(totals, key=lambda c: totals[c])
+    assert max(widths, key=lambda c: widths[c]) == max(
+        committees, key=lambda c: sum(committees[c].values())
+    )
+
+
+def test_standing_report_meeting_chart_counts_the_records(samples_db: Path) -> None:
+    page = _report_page(samples_db, DAY)
+    drawn = {
+        (g.attributes["data-meeting"], g.attributes["data-committee"]): int(
+            g.attributes["data-count"] or 0
+        )
+        for g in page.css("#meeting-chart g.meeting")
+    }
+    # counted straight from the records table, not through the view the chart reads
+    raw = sqlite3.connect(samples_db)
+    counted = {
+        (meeting, committee): n
+        for meeting, committee, n in raw.execute(
+            "select coalesce(r.meeting_date, d.meeting_date), d.committee, count(*) "
+            "from records r join documents d on d.id = r.document_id "
+            "where r.status = 'current' group by 1, 2"
+        )
+    }
+    raw.close()
+    assert drawn == {k: n for k, n in counted.items() if k[0] is not None}
+    # the Leicestershire minutes of 2 September 2025 hold twelve resolutions (gold: 12)
+    leics = "Children and Families Overview and Scrutiny Committee"
+    assert drawn[("2025-09-02", leics)] == 12
+    dates = [str(k[0]) for k in drawn]
+    assert dates == sorted(dates)  # oldest first, left to right
+    xs = [float(r.attributes["x"] or 0) for r in page.css("#meeting-chart g.meeting rect")]
+    assert xs == sorted(xs)
+    # the Leicester page names no meeting date: its 3 records are counted, not drawn
+    caption = page.css("#standing figcaption")[2].text()
+    assert "3 records from meetings with no known date not drawn" in caption
+
+
+def test_standing_views_give_the_charts_numbers(samples_db: Path) -> None:
+    db = open_db(samples_db)
+    today = date.today()
+    rule = standings(db, today)
+    for view, key, unknown in (
+        ("standing_by_committee", "committee", UNKNOWN_COMMITTEE),
+        ("standing_by_owner", "owner", NO_OWNER),
+    ):
+        rows = list(db.query(f"select * from {view}"))
+        assert rows == standing_counts(db, today, key)  # type: ignore[arg-type]
+        by_view = {r[key]: {s: r[s] for s in STANDINGS if r[s]} for r in rows}
+        assert by_view == _by_rule(rule, key, unknown)

@@ -23,6 +23,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from minutebook.models.lifecycle import STANDINGS
+from minutebook.store.analytics import UNKNOWN_DATE
 from minutebook.store.lineage import Change, DocumentChanges, changes, words
 from minutebook.store.reviews import (
     document_sources,
@@ -31,7 +32,7 @@ from minutebook.store.reviews import (
     runs_since_last_review,
     stale_records,
 )
-from minutebook.store.standing import standings
+from minutebook.store.standing import standing_counts, standings
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -153,9 +154,14 @@ def _environment() -> Environment:
     )
 
 
-# the chart's colours, one per standing (open blue, overdue red, completed green, withdrawn grey)
-COLOURS = {"open": "#1a73e8", "overdue": "#d93025", "completed": "#34a853", "withdrawn": "#9aa0a6"}
-CHART_WIDTH = 360  # pixels for the longest bar
+# the charts' colours: one per standing (open blue, overdue red, completed green, withdrawn
+# grey), one per record kind; all readable as text on white
+COLOURS = {"open": "#1a73e8", "overdue": "#d93025", "completed": "#188038", "withdrawn": "#80868b"}
+KIND_COLOURS = {"resolution": "#5f6368", "recommendation": "#1a73e8", "action": "#e37400"}
+CHART_WIDTH = 300  # pixels for the longest bar, right of a 260-pixel label column
+MAX_OWNERS = 12  # an owner chart longer than this stops being a picture; the view has them all
+COLUMN_AREA = 600  # pixels across for the records-per-meeting columns
+COLUMN_HEIGHT = 120  # pixels up for the meeting with the most records
 
 
 @dataclass(frozen=True)
@@ -167,43 +173,143 @@ class Segment:
     colour: str
 
 
+@dataclass(frozen=True)
+class Bar:
+    """One committee's or owner's stacked bar: a segment per standing, on a shared scale."""
+
+    label: str
+    total: int
+    segments: list[Segment]
+
+    @property
+    def width(self) -> float:
+        return sum(s.width for s in self.segments)
+
+
+def stacked_bars(rows: list[dict[str, Any]], key: str) -> list[Bar]:
+    """Bars for standing counts (store/standing.py's rows), the longest CHART_WIDTH long."""
+    top = max((int(r["total"]) for r in rows), default=0) or 1
+    bars = []
+    for row in rows:
+        x, segments = 0.0, []
+        for name in STANDINGS:
+            width = int(row[name]) / top * CHART_WIDTH
+            segments.append(Segment(name, int(row[name]), x, width, COLOURS[name]))
+            x += width
+        bars.append(Bar(str(row[key]), int(row["total"]), segments))
+    return bars
+
+
+@dataclass(frozen=True)
+class Column:
+    """One meeting's records, stacked by kind, in the records-per-meeting chart."""
+
+    committee: str
+    meeting_date: str
+    total: int
+    x: float
+    width: float
+    segments: list[tuple[str, int, float, float]]  # kind, count, y, height
+    new_year: bool  # the first meeting of its year: a tick on the axis
+    year_label: str | None  # the year, under that tick when there is room for it
+
+
+def meeting_columns(rows: list[dict[str, Any]]) -> list[Column]:
+    """Columns for the records_by_meeting view's dated rows, oldest first.
+
+    Meetings are spaced evenly, not on a calendar scale: minutes cluster in recent years,
+    and a calendar axis would pile them into one unreadable column.
+    """
+    dated = [r for r in rows if r["meeting_date"] != UNKNOWN_DATE]
+    if not dated:
+        return []
+    step = COLUMN_AREA / len(dated)
+    top = max(int(r["records"]) for r in dated) or 1
+    columns, last_label = [], -1e9
+    for i, row in enumerate(dated):
+        x = i * step
+        y = float(COLUMN_HEIGHT)
+        segments = []
+        for kind, plural in (
+            ("resolution", "resolutions"),
+            ("recommendation", "recommendations"),
+            ("action", "actions"),
+        ):
+            height = int(row[plural]) / top * COLUMN_HEIGHT
+            y -= height
+            segments.append((kind, int(row[plural]), y, height))
+        year = str(row["meeting_date"])[:4]
+        new_year = i == 0 or year != str(dated[i - 1]["meeting_date"])[:4]
+        # a year label is 28 pixels wide at 11px: skip one that would overlap the last
+        label = year if new_year and x - last_label >= 34 else None
+        if label:
+            last_label = x
+        columns.append(
+            Column(
+                str(row["committee"]),
+                str(row["meeting_date"]),
+                int(row["records"]),
+                x,
+                max(step - 2, 1.0),
+                segments,
+                new_year,
+                label,
+            )
+        )
+    return columns
+
+
 @dataclass
 class Standing:
-    """Where the recommendations stand on a day: counts per committee, and the overdue ones."""
+    """Where things stand on a day: standings per committee and per owner (store/standing.py's
+    one rule), the overdue ones, and records per meeting over time."""
 
     day: date
     names: tuple[str, ...]
-    by_committee: list[tuple[str, dict[str, int]]]
+    by_committee: list[dict[str, Any]]
+    by_owner: list[dict[str, Any]]
     overdue: list[dict[str, Any]]
+    meetings: list[dict[str, Any]]
 
     @property
-    def bars(self) -> list[tuple[str, list[Segment]]]:
-        """One stacked bar per committee for the inline SVG chart, on one scale."""
-        top = max((sum(c.values()) for _, c in self.by_committee), default=0) or 1
-        out = []
-        for committee, counts in self.by_committee:
-            x, segments = 0.0, []
-            for name in self.names:
-                width = counts[name] / top * CHART_WIDTH
-                segments.append(Segment(name, counts[name], x, width, COLOURS[name]))
-                x += width
-            out.append((committee, segments))
-        return out
+    def committee_bars(self) -> list[Bar]:
+        return stacked_bars(self.by_committee, "committee")
+
+    @property
+    def owner_bars(self) -> list[Bar]:
+        return stacked_bars(self.by_owner[:MAX_OWNERS], "owner")
+
+    @property
+    def more_owners(self) -> int:
+        return max(len(self.by_owner) - MAX_OWNERS, 0)
+
+    @property
+    def columns(self) -> list[Column]:
+        return meeting_columns(self.meetings)
+
+    @property
+    def undated(self) -> int:
+        """Records whose meeting has no known date: counted, but not on the time axis."""
+        return sum(int(r["records"]) for r in self.meetings if r["meeting_date"] == UNKNOWN_DATE)
+
+    @property
+    def most_records(self) -> int:
+        return max((c.total for c in self.columns), default=0)
 
 
 def _standing(db: sqlite_utils.Database, day: date) -> Standing:
-    rows = standings(db, day)
-    counts: dict[str, dict[str, int]] = {}
-    for row in rows:
-        per = counts.setdefault(
-            row["committee"] or "(committee not found)", dict.fromkeys(STANDINGS, 0)
-        )
-        per[row["standing"]] += 1
     overdue = sorted(
-        (r for r in rows if r["standing"] == "overdue"),
+        (r for r in standings(db, day) if r["standing"] == "overdue"),
         key=lambda r: (r["deadline_end"], r["code"] or ""),
     )
-    return Standing(day, STANDINGS, sorted(counts.items()), overdue)
+    return Standing(
+        day,
+        STANDINGS,
+        standing_counts(db, day, "committee"),
+        standing_counts(db, day, "owner"),
+        overdue,
+        list(db.query("select * from records_by_meeting")),
+    )
 
 
 def _to_review(section: Section, removed_after: set[int]) -> Section:
@@ -276,6 +382,7 @@ def render(
             standing=_standing(db, today or date.today()),
             pending=pending,
             colours=COLOURS,
+            kind_colours=KIND_COLOURS,
             link=lambda row: source_link(
                 row["source"] if "source" in row else docs[row["document_id"]],
                 row["page"],

@@ -6,6 +6,7 @@ Datasette is an optional extra (`pip install 'minutebook[datasette]'`), imported
 from __future__ import annotations
 
 import asyncio
+from html import escape
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -36,13 +37,39 @@ def metadata_text() -> str:
     return (files("minutebook") / "datasette" / "metadata.yml").read_text(encoding="utf-8")
 
 
-def metadata_for(db_path: Path) -> dict[str, Any]:
-    """The shipped metadata, keyed by this file's Datasette name (its stem), not 'minutebook'."""
+def columns_behind_details(table: dict[str, Any]) -> None:
+    """Move a table's column descriptions into a closed <details> under its description.
+
+    Datasette prints every column description above the rows; a view with seventeen
+    columns then fills the first screen and its rows start below the fold (issue 16).
+    Folded, they stay one click away and the rows come first.
+    """
+    columns: dict[str, str] = table.pop("columns", None) or {}
+    if not columns:
+        return
+    listed = "".join(
+        f"<dt><code>{escape(name)}</code></dt><dd>{escape(str(text))}</dd>"
+        for name, text in columns.items()
+    )
+    described = f"<p>{escape(table['description'])}</p>" if table.get("description") else ""
+    table["description_html"] = (
+        f'{described}<details class="column-descriptions">'
+        f"<summary>What the {len(columns)} columns hold</summary><dl>{listed}</dl></details>"
+    )
+
+
+def metadata_for(db_path: Path | None = None) -> dict[str, Any]:
+    """The shipped metadata as Datasette is given it: column descriptions folded away, and
+    keyed by this file's Datasette name (its stem) when db_path is given."""
     import yaml  # comes with datasette, which is optional
 
     metadata: dict[str, Any] = yaml.safe_load(metadata_text())
     databases = metadata["databases"]
-    databases[db_path.stem] = databases.pop("minutebook")
+    if db_path is not None:
+        databases[db_path.stem] = databases.pop("minutebook")
+    for database in databases.values():
+        for table in database.get("tables", {}).values():
+            columns_behind_details(table)
     return metadata
 
 
@@ -80,7 +107,13 @@ def serve_cmd(
 ) -> None:
     """Serve the database in Datasette: tables, views, full-text search, canned queries."""
     if write_metadata is not None:
-        write_metadata.write_text(metadata_text(), encoding="utf-8")
+        try:
+            import yaml  # comes with datasette, which is optional
+        except ImportError:
+            raise fail(f"{write_metadata}: {INSTALL_HINT}") from None
+        # what serve gives Datasette, so `datasette minutebook.db -m FILE` looks the same
+        folded = yaml.safe_dump(metadata_for(), allow_unicode=True, sort_keys=False, width=100)
+        write_metadata.write_text(folded, encoding="utf-8")
         note(f"wrote {write_metadata}")
         return
     require_db(db_path)

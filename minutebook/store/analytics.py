@@ -30,6 +30,9 @@ _DEADLINE_END = deadline_end("r.deadline")
 
 # The analysts' views, made by migration 6 (store/migrations/): the database holds their
 # SQL, and the queries below that reuse a view's SQL read it from there.
+# how migration 8's views label a meeting with no known date
+UNKNOWN_DATE = "unknown"
+
 VIEWS: tuple[str, ...] = (
     "open_items",
     "overdue",
@@ -37,6 +40,10 @@ VIEWS: tuple[str, ...] = (
     "records_by_owner",
     "counts_by_committee_year",
     "recommendation_standing",
+    # migration 8: the report's charts, and an unknown committee or date labelled in counts
+    "records_by_meeting",
+    "standing_by_committee",
+    "standing_by_owner",
 )
 
 _ISO_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")

@@ -77,6 +77,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     "0005_run_status.sql",
     "0006_standing_views.sql",
     _tracker_row,
+    "0008_chart_views.sql",
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

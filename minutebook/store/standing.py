@@ -9,11 +9,16 @@ all use, so they cannot disagree about what is overdue.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 import sqlite_utils
 
-from minutebook.models.lifecycle import STANDING_OF, Standing
+from minutebook.models.lifecycle import STANDING_OF, STANDINGS, Standing
+
+# What a count shows when the documents do not say: an analyst reads a label where a
+# GROUP BY would give an anonymous null row (issue 16: counts_by_committee_year).
+UNKNOWN_COMMITTEE = "(committee unknown)"
+NO_OWNER = "(no owner)"
 
 
 def deadline_end(column: str) -> str:
@@ -69,4 +74,44 @@ FROM {_LATEST_EVENT} JOIN documents d ON d.id = ev.document_id"""
 def standings(db: sqlite_utils.Database, day: date) -> list[dict[str, Any]]:
     """Every recommendation followed, with where it stands on `day` (the view's columns)."""
     sql = _standing_select(":today") + " ORDER BY r.first_seen, r.code, r.id"
+    return list(db.query(sql, {"today": day.isoformat()}))
+
+
+# The two ways the report and Datasette count standings: by committee and by owner.
+CountBy = Literal["committee", "owner"]
+_LABEL: dict[CountBy, str] = {
+    "committee": f"coalesce(committee, '{UNKNOWN_COMMITTEE}')",
+    "owner": f"coalesce(owner, '{NO_OWNER}')",
+}
+
+
+def _counts_select(by: CountBy, standing_rows: str) -> str:
+    # counted over the standing rows themselves, so a chart can only draw what the rule says
+    per = ",\n  ".join(f"sum(standing = '{name}') AS {name}" for name in STANDINGS)
+    return f"""
+SELECT {_LABEL[by]} AS {by},
+  {per},
+  count(*) AS total
+FROM ({standing_rows})
+GROUP BY 1"""
+
+
+# views: the same counts on date('now'), for Datasette and the sqlite3 shell
+STANDING_BY_COMMITTEE_VIEW = (
+    _counts_select("committee", _standing_select("date('now')")) + "\nORDER BY committee"
+)
+STANDING_BY_OWNER_VIEW = (
+    _counts_select("owner", _standing_select("date('now')"))
+    + "\nORDER BY overdue DESC, open DESC, total DESC, owner"
+)
+
+
+def standing_counts(db: sqlite_utils.Database, day: date, by: CountBy) -> list[dict[str, Any]]:
+    """Open, overdue, completed and withdrawn per committee or per owner, on `day`.
+
+    Rows are ordered as the views order them: committees by name, owners with the most
+    overdue and open first.
+    """
+    order = "committee" if by == "committee" else "overdue DESC, open DESC, total DESC, owner"
+    sql = _counts_select(by, _standing_select(":today")) + f" ORDER BY {order}"
     return list(db.query(sql, {"today": day.isoformat()}))

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+import socket
+import subprocess
 import sys
+import time
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +23,7 @@ from minutebook.store import open_db
 from minutebook.store.analytics import view_names
 
 runner = CliRunner()
+CHROMIUM = Path("/usr/bin/chromium")
 
 
 def _get_all(db_path: Path, urls: list[str]) -> list[Any]:
@@ -120,3 +126,79 @@ def test_serve_missing_database_exit_2(tmp_path: Path) -> None:
     result = runner.invoke(app, ["serve", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 2
     assert "no such database" in result.stderr
+
+
+def test_serve_column_descriptions_are_folded(served: Path) -> None:
+    async def fetch() -> str:
+        response = await make_datasette(served).client.get("/council/open_items")
+        assert response.status_code == 200
+        return str(response.text)
+
+    html = asyncio.run(fetch())
+    # Datasette's list of every column above the rows is gone; the same text is one click away
+    assert '<dl class="column-descriptions">' not in html
+    folded = html.index('<details class="column-descriptions">')
+    assert "<details open" not in html
+    assert "What the 17 columns hold" in html
+    assert "Last day of the deadline" in html[folded:]
+    assert folded < html.index('<table class="rows-and-columns">')
+
+
+@pytest.fixture
+def live_server(served: Path) -> Iterator[str]:
+    """`minutebook serve` as a user starts it, on a free local port."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "minutebook", "serve", "--db", str(served), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(url + "/-/versions.json", timeout=2).close()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise AssertionError(proc.stderr.read() if proc.stderr else "") from None
+                time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        if proc.stderr:
+            proc.stderr.close()
+
+
+@pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="needs Debian's chromium; .ci/run installs it (apt-get)"
+)
+def test_serve_rows_start_on_the_first_screen(live_server: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    height = 800  # a laptop's browser window
+    tops = {}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"]
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": height})
+            for name in ["records", *view_names()]:
+                page.goto(f"{live_server}/council/{name}")
+                row = page.locator("table.rows-and-columns tbody tr").first
+                box = row.bounding_box()
+                assert box is not None, name
+                tops[name] = box["y"]
+            # at least a line of the first row shows without scrolling, on every table and view
+            assert {n: t for n, t in tops.items() if t + 24 > height} == {}
+            # the descriptions open on a click, and are then read above the rows
+            page.goto(f"{live_server}/council/open_items")
+            page.click("details.column-descriptions summary")
+            assert page.is_visible("details.column-descriptions dd >> text=Last day of")
+        finally:
+            browser.close()

@@ -179,6 +179,24 @@ def test_analytics_view_rows_keep_definition_column_order(samples_db: Path) -> N
     assert set(VIEWS) < set(view_names())
 
 
+def test_analytics_counts_label_unknown_committee_and_year(samples_db: Path) -> None:
+    db = open_db(samples_db)
+    rows = list(db.query("select * from counts_by_committee_year"))
+    assert all(r["committee"] is not None and r["year"] is not None for r in rows)
+    # the Leicester page is the city's web page without its heading: no committee and no
+    # date in it (gold: committee only from the page title, document_date null)
+    unknown = [r for r in rows if r["committee"] == "(committee unknown)"]
+    assert [(r["year"], r["records"], r["documents"]) for r in unknown] == [("unknown", 3, 1)]
+    # labelled, not dropped: every current record is counted once
+    current = db.execute("select count(*) from records where status = 'current'").fetchone()[0]
+    assert sum(r["records"] for r in rows) == current
+    meetings = list(db.query("select * from records_by_meeting"))
+    assert sum(r["records"] for r in meetings) == current
+    assert [r["meeting_date"] for r in meetings if r["committee"] == "(committee unknown)"] == [
+        "unknown"
+    ]
+
+
 def test_analytics_search_on_samples_gives_page(tmp_path: Path) -> None:
     # the Kent panel PDF: "RESOLVED to endorse the Sufficiency Strategy" is on page 8 of 9
     shutil.copy(SAMPLES / "kent_corporate-parenting-panel_2024-10-29.pdf", tmp_path / "k.pdf")
