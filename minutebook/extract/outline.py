@@ -214,18 +214,18 @@ def split_title(text: str) -> tuple[str | None, int]:
         pos, word = words[k]
         prev = words[k - 1][1]
         if prev.endswith((".", "?", "!")) and word[:1].isupper() and len(prev) > 2:
-            return _checked(text[:pos], pos)
+            return _checked(text[:pos], pos, text[pos:])
         if not word[:1].isupper():
             continue
         if word == "•":
-            return _checked(text[:pos], pos)
+            return _checked(text[:pos], pos, text[pos:])
         if _opens_sentence(words, k):
-            return _checked(text[:pos], pos)
+            return _checked(text[:pos], pos, text[pos:])
         window = [w for _, w in words[k + 1 : k + 7]]
         lowers = sum(_lower_content(w) for w in window)
         later_opener = any(_opens_sentence(words, j) for j in (k + 1, k + 2))
         if lowers >= 2 and k >= 2 and prev.lower() not in STOP_WORDS and not later_opener:
-            return _checked(text[:pos], pos)
+            return _checked(text[:pos], pos, text[pos:])
     if len(words) <= 25 and titleish(text) and not text.rstrip().endswith("."):
         return clean_title(text), len(text)
     return None, 0
@@ -243,7 +243,12 @@ def _opens_sentence(words: list[tuple[int, str]], k: int) -> bool:
     return words[k][1] in _PRONOUNS or any(map(_lower_content, window))
 
 
-def _checked(title: str, pos: int) -> tuple[str | None, int]:
+def _checked(title: str, pos: int, rest: str = "") -> tuple[str | None, int]:
+    # "Hayley Bodiam, Service Manager ... Standards, added that": a heading is not followed by
+    # the rest of its clause after a comma
+    after = rest.split(maxsplit=1)
+    if title.rstrip().endswith(",") or (after and after[0].endswith(",")):
+        return None, 0
     title = title.strip(" –—-:")
     if not title or len(title.split()) > 25 or _NOT_TITLE_START.match(title):
         return None, 0
@@ -290,6 +295,13 @@ def _block_item(block: Block, text: str, nxt: str) -> tuple[str | None, str | No
     bare = _BARE_NUMBER.match(text)
     if bare and nxt and titleish(nxt, lenient=True):
         return bare.group("code"), clean_title(nxt), -1
+    if _ITEM_REF.match(nxt) and not _ITEM_REF.match(text):
+        numbered = _numbered(text)
+        m = _NUMBERED.match(text)
+        if numbered and numbered[1] is None and m and titleish(m.group("title"), lenient=True):
+            # "294. Minutes of the meeting held on ... and, if in order, to be approved ..."
+            # over "(Item 3)": ModernGov's heading, however long its agenda wording
+            return numbered[0], clean_title(m.group("title")), len(text)
     if _ITEM_REF.match(nxt) and not _ITEM_REF.match(text) and titleish(text, lenient=True):
         numbered = _numbered(text)
         if numbered:
