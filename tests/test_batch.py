@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -211,10 +212,15 @@ def _runs(db: Path) -> list[tuple[int, str, bool, int]]:
 
 @pytest.mark.slow
 def test_batch_ctrl_c_says_what_was_saved_and_closes_the_run(tmp_path: Path) -> None:
-    folder, files = SAMPLES, sample_paths()
+    # three copies of every sample under other names: with the PDFium fast path, one pass
+    # over the 26 samples could finish before the signal landed, which made the test a race
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(3):
+        for path in sample_paths():
+            shutil.copy(path, folder / f"{n}-{path.name}")
+    files = sorted(folder.iterdir())
     db = tmp_path / "m.db"
-    # one worker: with the PDFium fast path, two finished the remaining samples before the
-    # signal landed often enough to make the test a race
     proc = _ingest_process(folder, db, "--workers", "1")
     _wait_for(lambda: _documents_so_far(db) >= 3, 240)
     os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl-C: parent and worker
