@@ -13,7 +13,7 @@ from datetime import date
 from pydantic import ValidationError
 
 from minutebook.errors import ExtractError, TextTooLargeError
-from minutebook.extract.actions import action_labels, find_instructions
+from minutebook.extract.actions import action_labels, closing_phrases, find_instructions
 from minutebook.extract.clauses import Clause, find_clauses, introducer_in
 from minutebook.extract.codes import code_formats, join_code
 from minutebook.extract.dates import find_dates, parse_date_prefix
@@ -365,6 +365,10 @@ def _action_records(ctx: Context, accepted: Sequence[Record]) -> list[Record]:
         if span is None:
             continue
         text = flat(doc.text[span[0] : span[1]])
+        if _names_only(text) or closing_phrases().search(text):
+            # a roll-call ("Mr Baldock, Mrs Dean MBE, ... Abstain (4)") or "The meeting
+            # closed at 8.40pm." beside a name: never a record (GUIDELINES)
+            continue
         owner = owner_for(t.tag, text)
         decided = _decision_sentence(doc, span[0], span[1])
         if decided is not None:
@@ -388,6 +392,16 @@ def _decision_sentence(doc: Document, start: int, end: int) -> tuple[int, int, R
         if rule is not None:
             return (*trim_span(doc.text, s, e), rule)
     return None
+
+
+_TITLED = re.compile(r"\b(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr|Sir)\b\.?")
+
+
+def _names_only(text: str) -> bool:
+    """A list of people: three or more titled names and hardly an ordinary word."""
+    names = len(_TITLED.findall(text))
+    lower = sum(1 for w in text.split() if w[:1].islower() and w.isalpha() and w != "and")
+    return names >= 3 and lower <= 2
 
 
 def _block_end(doc: Document, offset: int) -> int:

@@ -41,7 +41,10 @@ _NOT_AFTER = (
     r"(?<!\bCllr)(?<!\bCllrs)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bNo)(?<!\bSt)"
     r"(?<!\bProp)(?<!\b[A-Z])"
 )
-_SENTENCE_END = re.compile(rf"(?<=[a-z0-9)\]”\"’%]){_NOT_AFTER}[.!?](?=\s+(?:[A-Z(“\"‘]|\d))")
+# a sentence may also end in an acronym: "Clerk to email PCSO. 14.2 Junction ..."
+_SENTENCE_END = re.compile(
+    rf"(?:(?<=[a-z0-9)\]”\"’%])|(?<=[A-Z]{{2}})){_NOT_AFTER}[.!?](?=\s+(?:[A-Z(“\"‘]|\d))"
+)
 SENTENCE_BREAK = re.compile(rf"{_NOT_AFTER}[.!?]\s+")
 
 
