@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -137,7 +136,14 @@ def _ingest_process(folder: Path, db: Path, *extra: str) -> subprocess.Popen[str
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,  # its own process group: kill -9 reaches the workers too
+        # as from a terminal: pytest-xdist's workers ignore SIGINT, and a child would inherit
+        # that, so a Ctrl-C test under xdist never interrupted anything
+        preexec_fn=_default_sigint,
     )
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _wait_for(check: Callable[[], bool], seconds: float) -> None:
@@ -212,18 +218,11 @@ def _runs(db: Path) -> list[tuple[int, str, bool, int]]:
 
 @pytest.mark.slow
 def test_batch_ctrl_c_says_what_was_saved_and_closes_the_run(tmp_path: Path) -> None:
-    # three copies of every sample under other names: with the PDFium fast path, one pass
-    # over the 26 samples could finish before the signal landed, which made the test a race
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for n in range(3):
-        for path in sample_paths():
-            shutil.copy(path, folder / f"{n}-{path.name}")
-    files = sorted(folder.iterdir())
+    folder, files = SAMPLES, sample_paths()
     db = tmp_path / "m.db"
-    proc = _ingest_process(folder, db, "--workers", "1")
+    proc = _ingest_process(folder, db, "--workers", "2")
     _wait_for(lambda: _documents_so_far(db) >= 3, 240)
-    os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl-C: parent and worker
+    os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl-C: parent and workers
     _, stderr = proc.communicate(timeout=120)
 
     assert proc.returncode == 130, stderr

@@ -33,23 +33,7 @@ CREATE VIEW standing_by_committee AS SELECT coalesce(committee, '(committee unkn
   sum(standing = 'completed') AS completed,
   sum(standing = 'withdrawn') AS withdrawn,
   count(*) AS total
-FROM (
-SELECT r.id, r.kind, r.code, r.text, r.current_owner AS owner, r.deadline,
-  CASE length(r.deadline)
-    WHEN 4 THEN r.deadline || '-12-31'
-    WHEN 7 THEN date(r.deadline || '-01', '+1 month', '-1 day')
-    ELSE r.deadline END AS deadline_end, r.status, r.status_words,
-  CASE
-    WHEN r.status IN ('completed') THEN 'completed'
-    WHEN r.status IN ('no longer required') THEN 'withdrawn'
-    WHEN r.deadline IS NOT NULL AND CASE length(r.deadline)
-    WHEN 4 THEN r.deadline || '-12-31'
-    WHEN 7 THEN date(r.deadline || '-01', '+1 month', '-1 day')
-    ELSE r.deadline END < date('now') THEN 'overdue'
-    ELSE 'open' END AS standing,
-  d.committee, r.first_seen, r.last_update, r.closed_on, ev.record_id AS latest_record_id,
-  d.source
-FROM recommendation_events ev JOIN recommendations r ON r.id = ev.recommendation_id AND ev.seq = r.events - 1 JOIN documents d ON d.id = ev.document_id)
+FROM recommendation_standing
 GROUP BY 1
 ORDER BY committee;
 
@@ -59,23 +43,6 @@ CREATE VIEW standing_by_owner AS SELECT coalesce(owner, '(no owner)') AS owner,
   sum(standing = 'completed') AS completed,
   sum(standing = 'withdrawn') AS withdrawn,
   count(*) AS total
-FROM (
-SELECT r.id, r.kind, r.code, r.text, r.current_owner AS owner, r.deadline,
-  CASE length(r.deadline)
-    WHEN 4 THEN r.deadline || '-12-31'
-    WHEN 7 THEN date(r.deadline || '-01', '+1 month', '-1 day')
-    ELSE r.deadline END AS deadline_end, r.status, r.status_words,
-  CASE
-    WHEN r.status IN ('completed') THEN 'completed'
-    WHEN r.status IN ('no longer required') THEN 'withdrawn'
-    WHEN r.deadline IS NOT NULL AND CASE length(r.deadline)
-    WHEN 4 THEN r.deadline || '-12-31'
-    WHEN 7 THEN date(r.deadline || '-01', '+1 month', '-1 day')
-    ELSE r.deadline END < date('now') THEN 'overdue'
-    ELSE 'open' END AS standing,
-  d.committee, r.first_seen, r.last_update, r.closed_on, ev.record_id AS latest_record_id,
-  d.source
-FROM recommendation_events ev JOIN recommendations r ON r.id = ev.recommendation_id AND ev.seq = r.events - 1 JOIN documents d ON d.id = ev.document_id)
+FROM recommendation_standing
 GROUP BY 1
 ORDER BY overdue DESC, open DESC, total DESC, owner;
-
