@@ -60,6 +60,24 @@ def limit_memory(limit: int | None) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
+# What a worker imports before its first file: the loaders, the extractor and spaCy. A fork
+# server imports them once per run and forks every worker from that warm process, so a
+# worker no longer pays ~2 CPU-s of imports (issue 15: workers should not each rebuild the
+# pipeline from scratch). Only imports: patterns are read in each worker's warm-up, since
+# MINUTEBOOK_PATTERNS may differ between runs of one process.
+PRELOAD = ["minutebook.app.batch", "minutebook.extract", "minutebook.ingest.pdf", "spacy"]
+
+
+def _context() -> Any:
+    """A fork server where the platform has one, else spawn. Never a plain fork: the parent
+    has a database open and rich's refresh thread running."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(PRELOAD)
+    return ctx
+
+
 def _serve(
     conn: Connection, job: Job, warm_up: WarmUp | None, memory_limit: int | None = None
 ) -> None:
@@ -162,8 +180,7 @@ def run_pool(
     """
     if not paths:
         return
-    # spawn, not fork: the parent has a database open and rich's refresh thread running
-    ctx = multiprocessing.get_context("spawn")
+    ctx = _context()
     queue = deque(paths)
     size = max(1, min(workers, len(paths)))
     pool = [_Worker(ctx, job, warm_up, memory_limit) for _ in range(size)]
