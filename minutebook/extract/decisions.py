@@ -148,7 +148,23 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
             if e == block.end:
                 continue
         found.append(Found(kind, s, e, owner, rule))
-    return found
+    return _split_at_actions(doc, found)
+
+
+def _split_at_actions(doc: Document, found: list[Found]) -> list[Found]:
+    """'..., all Councillors agreed, Mrs Crisp to email him.': the decision ends where an
+    action with its owner opens after a comma, so both are records."""
+    actions = [f for f in found if f.rule.form == "owner"]
+    out = []
+    for f in found:
+        inside = [a.start for a in actions if a is not f and f.start < a.start < f.end]
+        if inside and f.rule.form != "owner":
+            s, e = trim_span(doc.text, f.start, min(inside))
+            e -= len(doc.text[s:e]) - len(doc.text[s:e].rstrip(" ,;"))
+            if e - s >= 8:
+                f = Found(f.kind, s, e, f.owner, f.rule)
+        out.append(f)
+    return out
 
 
 _PROPOSAL = re.compile(r"\b(?:proposed|moved|seconded)\b", re.IGNORECASE)

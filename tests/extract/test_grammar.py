@@ -100,3 +100,23 @@ def test_numbered_resolution_in_running_text_takes_its_number_and_sentence(
     assert [(r.code, r.text) for r in numbered] == [
         ("14/06/9.01", "That the bank reconciliation be received and adopted.")
     ]
+
+
+def test_decision_ends_where_an_owned_action_opens_after_a_comma(tmp_path: Path) -> None:
+    path = tmp_path / "minutes.txt"
+    path.write_text(
+        "Anytown Parish Council\n\nMinutes of the meeting held on 4 March 2025\n\n"
+        "5. Play Area\n\nMr Collins proposed that Mr George could look at the equipment and "
+        "cost it, all Councillors agreed, Mrs Crisp to email him and liaise with Mr Jenkinson.\n",
+        encoding="utf-8",
+    )
+    records = extract(describe(load(path)))
+    assert [(r.kind, r.owner, r.text) for r in records] == [
+        (
+            "resolution",
+            None,
+            "Mr Collins proposed that Mr George could look at the equipment and cost it, "
+            "all Councillors agreed",
+        ),
+        ("action", "Mrs Crisp", "Mrs Crisp to email him and liaise with Mr Jenkinson."),
+    ]
