@@ -179,8 +179,7 @@ def _proposal_before(
         return None
     block = doc.blocks[index - 1]
     # an item's own heading ("5. Any Other Business") proposes nothing
-    heading = any(i.start == block.start and i.body_start >= block.end for i in outline.items)
-    if block.kind != "paragraph" or heading:
+    if block.kind != "paragraph" or outline.is_heading(block):
         return None
     sentences = _sentences(doc, block, cuts)
     proposing = [(s, e) for s, e in sentences if _PROPOSAL.search(doc.text, s, e)]

@@ -122,6 +122,10 @@ class Outline:
         i = bisect_right(self._starts, offset) - 1
         return self.items[i] if i >= 0 else None
 
+    def is_heading(self, block: Block) -> bool:
+        """Is the block an item's heading and nothing more (its minute starts below it)?"""
+        return any(i.start == block.start and i.body_start >= block.end for i in self.items)
+
     def code_at(self, offset: int) -> str | None:
         item = self.item_at(offset)
         return item.code if item else None

@@ -13,11 +13,16 @@ from datetime import date
 from pydantic import ValidationError
 
 from minutebook.errors import ExtractError, TextTooLargeError
-from minutebook.extract.actions import action_labels, closing_phrases, find_instructions
+from minutebook.extract.actions import (
+    action_labels,
+    closing_phrases,
+    find_instructions,
+    meeting_end,
+)
 from minutebook.extract.clauses import Clause, find_clauses, introducer_in
 from minutebook.extract.codes import code_formats, join_code
 from minutebook.extract.dates import find_dates, parse_date_prefix
-from minutebook.extract.decisions import decision_rule
+from minutebook.extract.decisions import decision_rule, find_decisions
 from minutebook.extract.motions import Motion, find_motions
 from minutebook.extract.nlp import Rule, load_patterns, tokens
 from minutebook.extract.outline import Outline, build_outline
@@ -207,11 +212,16 @@ def _clause_code(doc: Document, clause: Clause, outline: Outline) -> str | None:
     """Item code and sub-clause label; a minute opened by its own label ("4.11i)") uses it."""
     if clause.code is not None:
         return clause.code
-    item_code = outline.code_at(clause.start)
-    block = next(b for b in doc.blocks if b.start <= clause.start <= b.end)
     if clause.label is None:
-        return label_code(doc, block.start, item_code)
-    return join_code(item_code, clause.label)
+        return _minute_code(doc, outline, clause.start)
+    return join_code(outline.code_at(clause.start), clause.label)
+
+
+def _minute_code(doc: Document, outline: Outline, start: int) -> str | None:
+    """The code of the minute a record starts in: its item's, or the label opening its
+    paragraph ("iv)" under item 5 -> "5(iv)")."""
+    block = next(b for b in doc.blocks if b.start <= start <= b.end)
+    return label_code(doc, block.start, outline.code_at(start))
 
 
 def _from_clause(doc: Document, clause: Clause, outline: Outline, meeting: str | None) -> Record:
@@ -283,13 +293,12 @@ def _action(
     meeting: str | None,
 ) -> Record:
     """An action from an instruction line or an owner tag, coded by its minute's label."""
-    block = next(b for b in doc.blocks if b.start <= start <= b.end)
     text = flat(doc.text[start:end])
     deadline = clause_deadline(text, _base(meeting))
     return _record(
         doc,
         kind="action",
-        code=label_code(doc, block.start, outline.code_at(start)),
+        code=_minute_code(doc, outline, start),
         item_title=outline.title_at(start),
         text=text,
         owner=owner,
@@ -346,11 +355,10 @@ def _action_records(ctx: Context, accepted: Sequence[Record]) -> list[Record]:
     # names, not owner tags
     opened = outline.header.end if len(outline.items) > 1 else 0
     # nor is an item's heading over a name ("1. Apologies for absence" / "Mrs V Lynch")
-    headings = {i.start for i in outline.items if i.body_start >= _block_end(doc, i.start)}
     tagged = [
         t
         for t in find_tagged(doc, set(ctx.tracker_blocks))
-        if t.start >= opened and doc.blocks[t.block].start not in headings
+        if t.start >= opened and not outline.is_heading(doc.blocks[t.block])
     ]
     out: list[Record] = []
     for ins in instructions:
@@ -374,8 +382,7 @@ def _action_records(ctx: Context, accepted: Sequence[Record]) -> list[Record]:
         if decided is not None:
             # "... and unanimously agreed to donate £50.00.  Clerk": the council decided; the
             # tag names who carries the decision out
-            block = next(b for b in doc.blocks if b.start <= span[0] <= b.end)
-            code = label_code(doc, block.start, outline.code_at(span[0]))
+            code = _minute_code(doc, outline, span[0])
             s, e, grammar = decided
             rule = f"{grammar.file}:{grammar.id}+tags:owner-tag"
             out.append(_resolution(doc, outline, s, e, code, rule, meeting, owner=owner))
@@ -404,15 +411,8 @@ def _names_only(text: str) -> bool:
     return names >= 3 and lower <= 2
 
 
-def _block_end(doc: Document, offset: int) -> int:
-    return next((b.end for b in doc.blocks if b.start <= offset <= b.end), offset)
-
-
 def _prose_records(ctx: Context, accepted: Sequence[Record]) -> list[Record]:
     """Decision and action sentences in running prose, from the one grammar of decisions."""
-    from minutebook.extract.actions import meeting_end
-    from minutebook.extract.decisions import find_decisions
-
     doc, outline, meeting = ctx.doc, ctx.outline, ctx.meeting
     # minutes that record an item's decision formally ("RESOLVED that ...") record all of its
     # decisions so: the prose around it ("the motion was put and agreed") is the same decision
@@ -425,8 +425,7 @@ def _prose_records(ctx: Context, accepted: Sequence[Record]) -> list[Record]:
         if found.kind == "action" and found.owner:
             out.append(_action(doc, outline, found.start, found.end, found.owner, rule, meeting))
             continue
-        block = next(b for b in doc.blocks if b.start <= found.start <= b.end)
-        code = label_code(doc, block.start, outline.code_at(found.start))
+        code = _minute_code(doc, outline, found.start)
         out.append(_resolution(doc, outline, found.start, found.end, code, rule, meeting))
     return out
 
