@@ -7,22 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from minutebook.extract import describe, extract
 from minutebook.extract.nlp import EXAMPLED, examples, load_patterns
-from minutebook.ingest import load
+from tests.extract.minutes import minutes_records
 
 ENTRIES = [(file, *entry) for file in sorted(EXAMPLED) for entry in examples(file)]
 
 
 def _records(tmp_path: Path, sentence: str) -> list[str]:
     """The rules of the records extract() finds when the sentence is a minute of its own."""
-    path = tmp_path / "minutes.txt"
-    path.write_text(
-        f"Anytown Parish Council\n\nMinutes of the meeting held on 4 March 2025\n\n"
-        f"5. Any Other Business\n\n{sentence}\n",
-        encoding="utf-8",
-    )
-    return [r.rule for r in extract(describe(load(path)))]
+    return [r.rule for r in minutes_records(tmp_path, sentence)]
 
 
 def _matches(file: str, rule_id: str, sentence: str) -> bool:
@@ -72,13 +65,7 @@ def test_grammar_negative_example_gives_no_record_by_its_entry(
 def test_grammar_prose_decision_is_the_whole_sentence(
     tmp_path: Path, sentence: str, kind: str, owner: str | None
 ) -> None:
-    path = tmp_path / "minutes.txt"
-    path.write_text(
-        f"Anytown Parish Council\n\nMinutes of the meeting held on 4 March 2025\n\n"
-        f"5. Any Other Business\n\n{sentence}\n",
-        encoding="utf-8",
-    )
-    records = extract(describe(load(path)))
+    records = minutes_records(tmp_path, sentence)
     assert [(r.kind, r.text, r.owner, r.code) for r in records] == [(kind, sentence, owner, "5")]
     assert records[0].meeting_date == "2025-03-04"
 
@@ -87,15 +74,14 @@ def test_numbered_resolution_in_running_text_takes_its_number_and_sentence(
     tmp_path: Path,
 ) -> None:
     # a web page that flattens the minutes into one paragraph, numbering each resolution
-    path = tmp_path / "minutes.txt"
-    path.write_text(
-        "Anytown Parish Council\n\nMinutes of the meeting held on 3 June 2014\n\n"
-        "9. Finance\n\nThe payments from 7 May to 3 June were scrutinised by members and "
-        "found in order. Resolved 14/06/9.01 That the bank reconciliation be received and "
-        "adopted. Cheques for signing were then presented to the Chairman.\n",
-        encoding="utf-8",
+    records = minutes_records(
+        tmp_path,
+        "The payments from 7 May to 3 June were scrutinised by members and found in order. "
+        "Resolved 14/06/9.01 That the bank reconciliation be received and adopted. Cheques "
+        "for signing were then presented to the Chairman.",
+        item="9. Finance",
+        held="3 June 2014",
     )
-    records = extract(describe(load(path)))
     numbered = [r for r in records if r.rule == "introducers:decision-heading-numbered"]
     assert [(r.code, r.text) for r in numbered] == [
         ("14/06/9.01", "That the bank reconciliation be received and adopted.")
@@ -103,14 +89,12 @@ def test_numbered_resolution_in_running_text_takes_its_number_and_sentence(
 
 
 def test_decision_ends_where_an_owned_action_opens_after_a_comma(tmp_path: Path) -> None:
-    path = tmp_path / "minutes.txt"
-    path.write_text(
-        "Anytown Parish Council\n\nMinutes of the meeting held on 4 March 2025\n\n"
-        "5. Play Area\n\nMr Collins proposed that Mr George could look at the equipment and "
-        "cost it, all Councillors agreed, Mrs Crisp to email him and liaise with Mr Jenkinson.\n",
-        encoding="utf-8",
+    records = minutes_records(
+        tmp_path,
+        "Mr Collins proposed that Mr George could look at the equipment and cost it, all "
+        "Councillors agreed, Mrs Crisp to email him and liaise with Mr Jenkinson.",
+        item="5. Play Area",
     )
-    records = extract(describe(load(path)))
     assert [(r.kind, r.owner, r.text) for r in records] == [
         (
             "resolution",

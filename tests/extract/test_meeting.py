@@ -8,9 +8,8 @@ from typing import Any
 
 import pytest
 
-from minutebook.extract import describe, extract
-from minutebook.ingest import load
 from tests.conftest import SAMPLES, described, gold_documents
+from tests.extract.minutes import minutes_records
 
 
 def _norm(text: str | None) -> str:
@@ -57,13 +56,10 @@ def test_committee_from_header(gold: dict[str, Any]) -> None:
 
 def test_action_label_record_takes_the_meeting_date(tmp_path: Path) -> None:
     # issue 17: records made from an "Action: Clerk" line had meeting_date null
-    path = tmp_path / "minutes.txt"
-    path.write_text(
-        "Anytown Parish Council\n\nMinutes of the meeting held on 4 March 2025\n\n"
-        "5. Footpaths\n\nThe broken stile on the Mill Lane path was reported again.\n\n"
-        "Action: Clerk\n",
-        encoding="utf-8",
+    records = minutes_records(
+        tmp_path,
+        "The broken stile on the Mill Lane path was reported again.\n\nAction: Clerk",
+        item="5. Footpaths",
     )
-    records = extract(describe(load(path)))
     labelled = [r for r in records if r.rule == "action_lines:action-label"]
     assert [(r.owner, r.meeting_date) for r in labelled] == [("Clerk", "2025-03-04")]

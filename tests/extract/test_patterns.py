@@ -16,6 +16,7 @@ import pytest
 from minutebook.extract import describe, extract
 from minutebook.extract.nlp import EXAMPLED, examples, load_patterns
 from minutebook.ingest import load
+from tests.extract.minutes import write_minutes
 
 
 class Case(NamedTuple):
@@ -113,13 +114,7 @@ CASES = [
 
 
 def _minute(tmp_path: Path, body: str) -> Path:
-    path = tmp_path / "minutes.txt"
-    path.write_text(
-        "Anytown Parish Council\n\nMinutes of the meeting held on 4 March 2025\n\n"
-        f"Present: Cllr Helen Richardson (HR)\n\n5. Any Other Business\n\n{body}\n",
-        encoding="utf-8",
-    )
-    return path
+    return write_minutes(tmp_path, body, present="Cllr Helen Richardson (HR)")
 
 
 def _winning_rules(text: str) -> set[str]:
