@@ -489,7 +489,26 @@ HEADER_GUESS = 3000
 
 
 def build_outline(doc: Document) -> Outline:
-    """The header (committee, meeting date) and the item tree of a document."""
+    """The header (committee, meeting date) and the item tree of a document.
+
+    describe() and extract() both ask for it; it depends only on the text and the blocks,
+    so the last few are kept rather than built twice per document.
+    """
+    key = (doc.text, doc.blocks)
+    outline = _BUILT.get(key)
+    if outline is None:
+        outline = _build(doc)
+        _BUILT[key] = outline
+        while len(_BUILT) > _KEEP:
+            del _BUILT[next(iter(_BUILT))]
+    return outline
+
+
+_KEEP = 4
+_BUILT: dict[tuple[str, tuple[Block, ...]], Outline] = {}
+
+
+def _build(doc: Document) -> Outline:
     from minutebook.extract.meeting import committee, meeting_date
     from minutebook.extract.people import declared_initials
 
