@@ -160,7 +160,7 @@ def _split_at_actions(doc: Document, found: list[Found]) -> list[Found]:
         inside = [a.start for a in actions if a is not f and f.start < a.start < f.end]
         if inside and f.rule.form != "owner":
             s, e = trim_span(doc.text, f.start, min(inside))
-            e -= len(doc.text[s:e]) - len(doc.text[s:e].rstrip(" ,;"))
+            e = s + len(doc.text[s:e].rstrip(" ,;"))
             if e - s >= 8:
                 f = Found(f.kind, s, e, f.owner, f.rule)
         out.append(f)
