@@ -44,7 +44,7 @@ _BODY_STEM = re.compile(
     re.IGNORECASE,
 )
 # a resolution's own number, written after its introducer: "Resolved 14/06/9.01", "(2024/15)"
-_OWN_CODE = re.compile(r"\(?(?P<code>\d{1,4}(?:[/.]\d{1,4})+)\)?[\s:–—\-.]")
+_OWN_CODE = re.compile(r"\(?(?P<code>\d{1,4}(?:[/.]\d{1,4})+)\)?(?:[\s:–—\-.]|$)")
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 
 
@@ -125,11 +125,12 @@ def _block_index(doc: Document, offset: int) -> int:
     return len(doc.blocks) - 1
 
 
-def _body_blocks(doc: Document, index: int) -> int:
-    """The end offset of a body that starts in the block after an introducer-only block."""
+def _body_blocks(doc: Document, index: int) -> tuple[int, int]:
+    """The span of a body that starts in a block after an introducer-only block."""
     blocks = doc.blocks
     if index + 1 >= len(blocks):
-        return blocks[index].end
+        return blocks[index].end, blocks[index].end
+    index = _past_table(doc, index)
     first = blocks[index + 1]
     first_text = doc.block_text(first)
     label = _LABEL.match(first_text)
@@ -150,7 +151,25 @@ def _body_blocks(doc: Document, index: int) -> int:
     elif _THAT_COLON.search(doc.block_text(blocks[index])):
         # "RESOLVED that:" over plain paragraphs: the body runs to the next numbered paragraph
         end = _paragraphs_after(doc, j, end)
-    return end
+    return first.start, end
+
+
+def _past_table(doc: Document, index: int) -> int:
+    """Where the body starts when a table sits between a bare introducer and its clause.
+
+    "Resolved 9.02", the payments table, "Invoices were checked and payments approved.":
+    the table is what the clause approves, the sentence is the clause. With no sentence
+    after it, the table is the body after all.
+    """
+    blocks = doc.blocks
+    if blocks[index].kind == "table_row":
+        return index
+    j = index + 1
+    while j < len(blocks) and blocks[j].kind == "table_row":
+        j += 1
+    if j == index + 1 or j >= len(blocks) or blocks[j].kind != "paragraph":
+        return index
+    return j - 1
 
 
 # a body read over several paragraphs stops after this many, whatever follows
@@ -283,8 +302,8 @@ def _clause_at(
             # a flattened page: "... were noted. Resolved 14/06/9.01 That ... . Cheques ..."
             end = sentence_end(text, body_start, block.end)
         if body_start >= block.end:
-            end = _body_blocks(doc, index)
-            body_start = block.end + 1 if end > block.end else block.end
+            first, end = _body_blocks(doc, index)
+            body_start = first if end > block.end else block.end
         else:
             end = _extend_stem(doc, index, body_start, end)
     end = _strip_carried(text, body_start, end)
