@@ -104,3 +104,32 @@ def test_decision_ends_where_an_owned_action_opens_after_a_comma(tmp_path: Path)
         ),
         ("action", "Mrs Crisp", "Mrs Crisp to email him and liaise with Mr Jenkinson."),
     ]
+
+
+def test_two_decisions_joined_by_a_comma_are_two_records(tmp_path: Path) -> None:
+    records = minutes_records(
+        tmp_path,
+        "It was decided that the Clerk would write to Highways about the verge, it was "
+        "agreed to also invite the police to the next meeting.",
+        item="6. Parking",
+    )
+    assert [r.text for r in records] == [
+        "It was decided that the Clerk would write to Highways about the verge",
+        "it was agreed to also invite the police to the next meeting.",
+    ]
+    assert {r.kind for r in records} == {"resolution"}
+
+
+def test_the_one_asked_owns_the_action_not_the_asker(tmp_path: Path) -> None:
+    sentence = "The Council asked that the Clerk check the budget for funds to replace the lights."
+    records = minutes_records(tmp_path, sentence)
+    assert [(r.kind, r.owner, r.text) for r in records] == [("action", "Clerk", sentence)]
+
+
+def test_action_in_a_relative_clause_keeps_its_whole_sentence(tmp_path: Path) -> None:
+    sentence = (
+        "The internal auditor had raised some minor points, which the Clerk will "
+        "investigate and report back at the next meeting."
+    )
+    records = minutes_records(tmp_path, sentence)
+    assert [(r.kind, r.owner, r.text) for r in records] == [("action", "Clerk", sentence)]
