@@ -117,10 +117,15 @@ def english_share(text: str) -> float:
 
 
 def is_noting(text: str) -> bool:
-    """Only notes, receives or confirms: a noting phrase and nothing asked of anyone."""
+    """Only notes, receives or confirms: a noting phrase and nothing asked of anyone, or
+    the meeting's own minutes confirmed (signing them is no request: GUIDELINES.md)."""
     patterns = load_patterns()
     tokens = patterns.nlp.make_doc(text)
-    return bool(patterns.matches(tokens, "noting")) and not patterns.matches(tokens, "asks")
+    found = {rule.form for rule, _ in patterns.matches(tokens, "noting")}
+    asks = {rule.form for rule, _ in patterns.matches(tokens, "asks")}
+    if "minutes" in found:
+        return "request" not in asks
+    return bool(found) and not asks
 
 
 def clause_deadline(text: str, base: date | None) -> str | None:

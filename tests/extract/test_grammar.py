@@ -1,5 +1,6 @@
-"""The decision grammar (patterns/decisions.jsonl) and the heading introducers
-(patterns/introducers.jsonl): every entry's own examples, run for real."""
+"""The decision grammar (patterns/decisions.jsonl), the heading introducers
+(patterns/introducers.jsonl), and what makes a clause a noting (noting.jsonl, asks.jsonl):
+every entry's own examples, run for real."""
 
 from __future__ import annotations
 
@@ -7,10 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from minutebook.extract import is_noting
 from minutebook.extract.nlp import EXAMPLED, examples, load_patterns
 from tests.extract.minutes import minutes_records
 
 ENTRIES = [(file, *entry) for file in sorted(EXAMPLED) for entry in examples(file)]
+# files whose entries find records; noting.jsonl and asks.jsonl only judge a record's text
+RECORD_FILES = ("decisions", "introducers")
 
 
 def _records(tmp_path: Path, sentence: str) -> list[str]:
@@ -44,13 +48,35 @@ def test_grammar_positive_example_matches_its_entry(file: str, rule_id: str, sen
 
 @pytest.mark.parametrize(
     ("file", "rule_id", "sentence"),
-    [(f, r, s) for f, r, _, neg in ENTRIES for s in neg],
+    [(f, r, s) for f, r, _, neg in ENTRIES for s in neg if f in RECORD_FILES],
     ids=lambda v: v[:40],
 )
 def test_grammar_negative_example_gives_no_record_by_its_entry(
     tmp_path: Path, file: str, rule_id: str, sentence: str
 ) -> None:
     assert f"{file}:{rule_id}" not in _records(tmp_path, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "noting"),
+    [(s, True) for f, _, pos, _ in ENTRIES for s in pos if f == "noting"]
+    + [(s, False) for f, _, _, neg in ENTRIES for s in neg if f == "noting"]
+    + [(s, False) for f, _, pos, _ in ENTRIES for s in pos if f == "asks" and "noted" in s],
+    ids=lambda v: str(v)[:40],
+)
+def test_noting_examples_are_judged_as_the_entry_says(sentence: str, noting: bool) -> None:
+    # a noting entry's positive examples only note; its negatives note and also ask, or
+    # only look like a noting; an asking clause added to a noting is no longer one
+    assert is_noting(sentence) is noting
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "sentence"),
+    [(r, s) for f, r, _, neg in ENTRIES for s in neg if f == "asks"],
+    ids=lambda v: v[:40],
+)
+def test_asks_negative_example_is_not_matched(rule_id: str, sentence: str) -> None:
+    assert not _matches("asks", rule_id, sentence)
 
 
 @pytest.mark.parametrize(
