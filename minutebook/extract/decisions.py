@@ -123,14 +123,19 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
         s, e = sentences[k]
         if rule.form in {"active", "passive"} and _subordinate(doc, s, at):
             continue
+        if motion_patterns()["failed"].search(doc.text, s, e):
+            continue  # "..., seconded by B; the motion fell.": lost motions are not records
         owner = None
         kind = rule.label
         vote_line = motion_patterns()["vote_tail"].match(doc.text, s) is not None
+        # "Proposed by A, seconded by B - Unanimously agreed": what they proposed is the
+        # sentence before; the record is both, as the minutes wrote them
+        objectless = motion_patterns()["objectless"].match(doc.text[s:e].strip()) is not None
         # a bare "All Councillors agreed." agrees what was put before it, as "Agreed." does
-        bare = _bare(doc, s, e)
-        if (rule.form in {"previous", "nominal"} or (rule.form == "active" and bare)) and (
-            rule.form == "previous" or vote_line or bare
-        ):
+        bare = _bare(doc, s, e) or objectless
+        if (
+            rule.form in {"previous", "nominal"} or (rule.form in {"active", "motion"} and bare)
+        ) and (rule.form == "previous" or vote_line or bare):
             if k > 0:
                 s = sentences[k - 1][0]
                 if rule.form == "previous":
@@ -152,7 +157,10 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
             else:
                 s = at
         stem = e >= block.end and doc.text[s:e].rstrip().endswith(":")
-        s, e = _clean(doc, s, e)
+        if objectless:
+            s, e = trim_span(doc.text, s, e)
+        else:
+            s, e = _clean(doc, s, e)
         if e - s < 8:
             continue
         if stem:

@@ -74,6 +74,7 @@ def motion_patterns() -> dict[str, re.Pattern[str]]:
         "procedural",
         "vote_tail",
         "mover_lead",
+        "objectless",
     )
     return json_file(
         "motions.json",

@@ -159,3 +159,21 @@ def test_action_in_a_relative_clause_keeps_its_whole_sentence(tmp_path: Path) ->
     )
     records = minutes_records(tmp_path, sentence)
     assert [(r.kind, r.owner, r.text) for r in records] == [("action", "Clerk", sentence)]
+
+
+def test_objectless_motion_carries_the_sentence_before_it(tmp_path: Path) -> None:
+    # the minutes say what was proposed, then who proposed and seconded it
+    text = (
+        "A new laptop had been purchased for the Clerk at a cost of £499.00. It was "
+        "proposed by Cllr. W. Loynton, seconded by Cllr. K. Davies and unanimously approved."
+    )
+    records = minutes_records(tmp_path, text, item="7. Finance")
+    assert [(r.kind, r.text) for r in records] == [("resolution", text)]
+
+
+def test_a_lost_motion_is_no_record(tmp_path: Path) -> None:
+    records = minutes_records(
+        tmp_path,
+        "Cllr Hand proposed that the hedge be cut, seconded by Cllr Hull; the motion fell.",
+    )
+    assert records == []
