@@ -12,6 +12,7 @@ caller that is itself one of many (a thread of a Dask worker, app/cluster.py).
 from __future__ import annotations
 
 import contextlib
+import enum
 import multiprocessing
 import os
 import resource
@@ -44,6 +45,14 @@ _READY = "ready"
 _FAILED = "failed"
 _STAGE = "stage"
 _DONE = "done"
+
+
+class Executor(enum.StrEnum):
+    """Where an ingest parses its documents: this module's pool, or a Dask cluster
+    (app/cluster.py). The writer is this process either way."""
+
+    local = "local"
+    dask = "dask"
 
 
 @dataclass(frozen=True)

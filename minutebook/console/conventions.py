@@ -44,8 +44,9 @@ class Exit(enum.IntEnum):
 # Spawned worker processes do not run main(), so the parent passes --verbose down here
 VERBOSE_ENV = "MINUTEBOOK_VERBOSE"
 # Libraries whose warnings say nothing a clerk can act on: pdfminer's "Could not get
-# FontBBox from font descriptor" on nearly every Word-made PDF, for one
-QUIET_LIBRARIES = ("pdfminer", "pdfplumber", "pypdfium2")
+# FontBBox from font descriptor" on nearly every Word-made PDF, for one; Dask's about
+# tasks it cancelled when an ingest stops
+QUIET_LIBRARIES = ("pdfminer", "pdfplumber", "pypdfium2", "distributed")
 CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"]}
 
 
