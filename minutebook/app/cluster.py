@@ -73,16 +73,16 @@ def connect(scheduler: str | None, threads: int) -> Iterator[Client]:
         DaskMissingError: the dask extra is not installed.
         ClusterError: the scheduler cannot be reached, or a worker cannot parse.
     """
-    # distributed sets its logger to INFO when first imported, over what this process
-    # chose: put it back, so the scheduler's chatter stays off a clerk's terminal
-    logger = logging.getLogger("distributed")
-    level = logger.level
+    levels = _dask_log_levels()
     try:
         from distributed import Client, LocalCluster
     except ImportError:
         raise DaskMissingError("--executor dask", INSTALL_HINT) from None
     finally:
-        logger.setLevel(level)
+        # distributed sets its loggers' levels when first imported (INFO for the
+        # scheduler's chatter), over what this process chose: put those back
+        for name in _dask_log_levels():
+            logging.getLogger(name).setLevel(levels.get(name, logging.NOTSET))
     with contextlib.ExitStack() as stack:
         target: Any = scheduler
         if scheduler is None:
@@ -107,6 +107,15 @@ def connect(scheduler: str | None, threads: int) -> Iterator[Client]:
             ) from None
         _check_workers(client)
         yield client
+
+
+def _dask_log_levels() -> dict[str, int]:
+    loggers = logging.root.manager.loggerDict
+    return {
+        name: logger.level
+        for name, logger in list(loggers.items())
+        if name.split(".")[0] == "distributed" and isinstance(logger, logging.Logger)
+    }
 
 
 def _version() -> str:
@@ -175,11 +184,26 @@ def analyse_all(
                 finished.add(future)
             if running:
                 future = next(finished)
+                if future.status != "finished" and client.status != "running":
+                    raise _lost_scheduler(client)
                 yield _analysis(future, running.pop(future), debug)
     finally:
-        if running:  # the caller stopped early (Ctrl-C): its results are not wanted
-            client.cancel(list(running))
-        client.run(_close_run, run, on_error="ignore")
+        # with the scheduler gone, each call would wait out Dask's reconnect timeout
+        if client.status == "running":
+            if running:  # the caller stopped early (Ctrl-C): its results are not wanted
+                client.cancel(list(running))
+            client.run(_close_run, run, on_error="ignore")
+
+
+def _lost_scheduler(client: Client) -> ClusterError:
+    # Not the fault of the files in flight (Dask cancelled them all): the run stops, and
+    # a re-run parses them, as it skips the ones stored.
+    address = client.scheduler.address if client.scheduler is not None else "--executor dask"
+    return ClusterError(
+        str(address),
+        "lost the connection to the Dask scheduler; the documents stored so far are kept: "
+        "run the same command again once the scheduler is back",
+    )
 
 
 def _submit(

@@ -230,6 +230,13 @@ def _run(
             _finish(db, run_id, outcomes, "interrupted")
             checkpoint(db)
             raise RunInterrupted(summary("interrupted")) from None
+        except MinutebookError:
+            # The run cannot go on (a bad pattern file in the workers, the Dask scheduler
+            # lost): what was stored is kept, and the run is closed rather than left open.
+            analyses.close()
+            _finish(db, run_id, outcomes, "interrupted")
+            checkpoint(db)
+            raise
     finally:
         observer.stopped()
     _finish(db, run_id, outcomes, "finished")
