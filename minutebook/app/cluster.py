@@ -210,16 +210,10 @@ def _submit(
     client: Client, run: str, path: Path, data: bytes, limits: batch.Limits, debug: bool
 ) -> Future[batch.Analysis]:
     shipped: Any = client.scatter(data, hash=False) if len(data) > SCATTER_ABOVE else data
-    # pure=False: two files with the same bytes and path in two runs are two tasks
+    # a key of its own: Dask's default, a hash of the arguments, would make one task of
+    # the same file sent twice (a re-run while the first is still on the cluster)
     return client.submit(
-        _parse,
-        run,
-        str(path),
-        shipped,
-        limits,
-        debug,
-        key=f"minutebook-parse-{uuid.uuid4().hex}",
-        pure=False,
+        _parse, run, str(path), shipped, limits, debug, key=f"minutebook-parse-{uuid.uuid4().hex}"
     )
 
 

@@ -63,7 +63,7 @@ def test_dask_writes_the_same_database_as_the_local_pool(
 ) -> None:
     folder = _folder(tmp_path)
     local, on_dask = tmp_path / "local.db", tmp_path / "dask.db"
-    # the PDFs travel by Client.scatter, the smaller files inside their tasks: both ways
+    # the PDF travels by Client.scatter, the smaller files inside their tasks: both ways
     monkeypatch.setattr(cluster, "SCATTER_ABOVE", 100_000)
 
     summary = minutebook.ingest([folder], db=local, workers=1)
