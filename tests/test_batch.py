@@ -55,7 +55,7 @@ def test_workers_sandbox_kills_at_the_time_limit_and_replaces_a_dead_worker() ->
     # file at a time
     box = workers.Sandbox(_job)
     try:
-        sleepy = box.run(Path("sleepy.pdf"), timeout=2)
+        sleepy = box.run(Path("sleepy.pdf"), timeout=1)
         doomed = box.run(Path("doomed.pdf"), timeout=None)
         after = box.run(Path("a.txt"), timeout=None)
     finally:

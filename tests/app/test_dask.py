@@ -129,7 +129,8 @@ def test_dask_a_task_that_fails_on_the_cluster_fails_only_its_document(
     folder.mkdir()
     for name in ("nelincs_cllsp_minutes_2020-07-09.txt", "surrey_cfllc_tracker_2022-12.txt"):
         shutil.copy(SAMPLES / name, folder / name)
-    doomed = folder / "doomed.txt"
+    # sent last (files go in name order), so the run needs no worker after the lost one
+    doomed = folder / "zz-doomed.txt"
     shutil.copy(SAMPLES / "leicester_cyped_minutes_2025.txt", doomed)
     # one file at a time on the worker: a lost worker takes down the tasks queued on it
     # too, and with allowed-failures 0 they would fail with it
