@@ -130,9 +130,13 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
         vote_line = motion_patterns()["vote_tail"].match(doc.text, s) is not None
         # "Proposed by A, seconded by B - Unanimously agreed": what they proposed is the
         # sentence before; the record is both, as the minutes wrote them
-        objectless = motion_patterns()["objectless"].match(doc.text[s:e].strip()) is not None
+        # (after a comma it is the vote note of the clause before, dropped from the record:
+        # "were approved, proposed by A and seconded by B")
+        movers_only = motion_patterns()["objectless"].match(doc.text[s:e].strip()) is not None
+        after_comma = doc.text[:s].rstrip().endswith(",")
+        objectless = movers_only and not after_comma
         # a bare "All Councillors agreed." agrees what was put before it, as "Agreed." does
-        bare = _bare(doc, s, e) or objectless
+        bare = _bare(doc, s, e) or movers_only
         if (
             rule.form in {"previous", "nominal"} or (rule.form in {"active", "motion"} and bare)
         ) and (rule.form == "previous" or vote_line or bare):
@@ -156,6 +160,10 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
                 continue
             else:
                 s = at
+        if s == block.start and doc.text[s : s + 1].islower() and index > 0:
+            # "were approved, proposed by ..." opening a paragraph: the page broke the
+            # sentence; it starts in the paragraph before
+            s = _continued_from(doc, index, cuts) or s
         stem = e >= block.end and doc.text[s:e].rstrip().endswith(":")
         if objectless:
             s, e = trim_span(doc.text, s, e)
@@ -171,6 +179,16 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
                 continue
         found.append(Found(kind, s, e, owner, rule, at))
     return _split_at_actions(doc, _split_at_decisions(doc, found))
+
+
+def _continued_from(doc: Document, index: int, cuts: list[int]) -> int | None:
+    """Where a sentence broken over two paragraphs starts: the last sentence of the
+    paragraph before, unless that is a heading."""
+    prev = doc.blocks[index - 1]
+    if prev.kind != "paragraph" or any(prev.start <= c < prev.end for c in cuts):
+        return None
+    sentences = _sentences(doc, prev, cuts)
+    return sentences[-1][0] if sentences else None
 
 
 def _split_at_decisions(doc: Document, found: list[Found]) -> list[Found]:

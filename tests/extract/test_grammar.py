@@ -177,3 +177,16 @@ def test_a_lost_motion_is_no_record(tmp_path: Path) -> None:
         "Cllr Hand proposed that the hedge be cut, seconded by Cllr Hull; the motion fell.",
     )
     assert records == []
+
+
+def test_a_sentence_the_page_broke_over_two_paragraphs_is_one_record(tmp_path: Path) -> None:
+    records = minutes_records(
+        tmp_path,
+        "The minutes of the meeting on Wednesday 9th March 2005.\n\nwere approved, proposed "
+        "by Cllr M Peake and seconded by Cllr Briston",
+        item="3. Approval of Minutes",
+    )
+    # the vote note after the comma is not part of the clause (GUIDELINES: no mover/seconder)
+    assert [(r.text, r.noting) for r in records] == [
+        ("The minutes of the meeting on Wednesday 9th March 2005. were approved", True)
+    ]
