@@ -29,7 +29,7 @@ _LABEL = re.compile(
 _CAP_LABEL = re.compile(r"\(?[A-Z]\)\s")
 _MINUTE_LABEL = re.compile(r"(?:[\d.]*\d\s?)?(?:[ivx]{1,5}|[a-h])\)\s*|\d{1,3}[.)]\s+")
 # what is left of a heading line whose clause is below it: "RESOLVED that:", "AGREED to"
-_BARE_STEM = re.compile(r"\s*(?:that|to)?\s*:?\s*", re.IGNORECASE)
+_BARE_STEM = re.compile(r"\s*(?:that|to)?\s*[:;]?\s*", re.IGNORECASE)
 # "Resolved: (For information only)": a note on the heading, no clause
 _ASIDE = re.compile(r"\s*\([^()]*\)[\s.]*")
 _FULL_CLAUSE = re.compile(r"^\s*(?:that|to)\b", re.IGNORECASE)
@@ -72,11 +72,14 @@ def _label_sequence(first: str) -> list[str]:
     return [first]
 
 
-def split_labels(text: str, start: int, end: int) -> list[tuple[str | None, int, int]]:
+def split_labels(
+    text: str, start: int, end: int, after_stem: bool = False
+) -> list[tuple[str | None, int, int]]:
     """Split [start:end] at sequential labels (a), (b) / 1), 2) / (i), (ii).
 
     Returns [(label, part_start, part_end)], or one unlabelled part when the labelled parts
-    complete a stem rather than each opening a full clause.
+    complete a stem rather than each opening a full clause. after_stem: the introducer
+    itself was a stem naming only the deciding body ("That the Committee:").
     """
     body_start, _ = trim_span(text, start, end)
     first = _LABEL.match(text, body_start)
@@ -112,7 +115,7 @@ def split_labels(text: str, start: int, end: int) -> list[tuple[str | None, int,
         parts.append((label, body, part_end))
     if all(_FULL_CLAUSE.match(text[s:e]) for _, s, e in parts):
         return parts
-    if stem is not None or _BODY_STEM.fullmatch(text[body_start : marks[0][1]]):
+    if stem is not None or after_stem or _BODY_STEM.fullmatch(text[body_start : marks[0][1]]):
         # "That the Committee: 1. Approved ... 2. Authorised ...": one record per clause
         return parts
     return [(None, start, end)]
@@ -175,7 +178,7 @@ def _past_table(doc: Document, index: int) -> int:
 # a body read over several paragraphs stops after this many, whatever follows
 MAX_BODY_BLOCKS = 12
 _NUMBERED = re.compile(r"\s*(?:\d{1,3}[.)]|\(\d{1,3}\))(?:\s|$)")
-_THAT_COLON = re.compile(r"\bthat\s*:\s*$", re.IGNORECASE)
+_THAT_COLON = re.compile(r"\bthat\s*[:;]\s*$", re.IGNORECASE)
 
 
 def _paragraphs_after(doc: Document, j: int, end: int) -> int:
@@ -310,7 +313,8 @@ def _clause_at(
     if end <= body_start or _ASIDE.fullmatch(text, body_start, end):
         return None
     out = []
-    for label, s, e in split_labels(text, body_start, end):
+    after_stem = _BODY_STEM.fullmatch(text, match_start, match_end) is not None
+    for label, s, e in split_labels(text, body_start, end, after_stem):
         s, e = trim_span(text, s, e)
         if e > s:
             out.append(Clause(rule.label, s, e, label, recipient, rule, own_code))

@@ -150,6 +150,8 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
             # with nothing before it, "This was agreed by all members." is the record itself
         elif rule.form == "motion":
             s = _motion_start(doc, span.end_char, e) or s
+            if span[-1].lower_ in ("to", "that"):
+                s = span[-1].idx  # "M/S/A to accept ...": the motion is "to accept ..."
         elif rule.form == "owner":
             owner = _owner(span.text)
             if re.fullmatch(r"[A-Z]{2,3}", owner) and owner not in outline.header.initials:

@@ -190,3 +190,57 @@ def test_a_sentence_the_page_broke_over_two_paragraphs_is_one_record(tmp_path: P
     assert [(r.text, r.noting) for r in records] == [
         ("The minutes of the meeting on Wednesday 9th March 2005. were approved", True)
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # an introducer at the end of its line, the clause below it
+        (
+            "It was APPROVED that;\n\nthe grant of £500 be paid to the village hall.",
+            [("resolution", None, "the grant of £500 be paid to the village hall.")],
+        ),
+        # a stem naming only the deciding body splits its list (GUIDELINES, rulings)
+        (
+            "That the Committee:\n\n1. Approved the revised budget.\n\n"
+            "2. Authorised the Clerk to sign the lease.",
+            [
+                ("resolution", None, "Approved the revised budget."),
+                ("resolution", "Clerk", "Authorised the Clerk to sign the lease."),
+            ],
+        ),
+        # motion style: the text is the motion, without mover and seconder
+        (
+            "M/S/A to accept the treasurer's report.",
+            [
+                ("resolution", None, "to accept the treasurer's report."),
+            ],
+        ),
+        # a roll-call block: the motion above its RESULT line
+        (
+            "Motion to approve the contract with Acme.\n\nRESULT: ADOPTED [UNANIMOUS]\n\n"
+            "MOVER: Jane Smith\n\nSECONDER: Bob Jones\n\nAYES: Smith, Jones, Brown\n\nNAYS: None",
+            [("resolution", None, "Motion to approve the contract with Acme.")],
+        ),
+        # a decision notice's section
+        (
+            "Decision:\n\nTo approve the closure of Mill Lane for resurfacing.",
+            [
+                ("resolution", None, "To approve the closure of Mill Lane for resurfacing."),
+            ],
+        ),
+        # an "Action –" line that is the action itself, not a label for the minute above
+        (
+            "Action – AB to circulate the draft policy.",
+            [
+                ("action", "AB", "AB to circulate the draft policy."),
+            ],
+        ),
+    ],
+    ids=["introducer-at-line-end", "body-stem-list", "msa", "roll-call", "decision", "action"],
+)
+def test_kinds_of_minutes_the_issue_lists(
+    tmp_path: Path, body: str, expected: list[tuple[str, str | None, str]]
+) -> None:
+    records = minutes_records(tmp_path, body, present="Cllr Anne Brown (AB)")
+    assert [(r.kind, r.owner, r.text) for r in records] == expected
