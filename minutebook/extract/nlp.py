@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from minutebook.errors import PatternFileError
-from minutebook.extract.vocab import pattern_path
+from minutebook.extract.vocab import pattern_path, word_list
 
 PATTERN_FILES = ("introducers", "noting", "asks", "action_lines", "decisions")
 # files whose every entry must carry positive and negative example sentences
@@ -129,6 +129,19 @@ def role_words() -> tuple[str, ...]:
 def _expand(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for token in pattern:
+        if "PERSON_TITLE" in token:
+            # {"PERSON_TITLE": true}: "Cllr", "Mrs." ... as written before a name;
+            # false: any word but those (person_titles.txt, one list for every reader)
+            wanted = token["PERSON_TITLE"]
+            token = {k: v for k, v in token.items() if k != "PERSON_TITLE"}
+            words = word_list("person_titles.txt")
+            if wanted:
+                token["TEXT"] = {
+                    "IN": sorted({f"{w.capitalize()}{dot}" for w in words for dot in ("", ".")})
+                }
+            else:
+                refused = token.get("LOWER", {}).get("NOT_IN", [])
+                token["LOWER"] = {"NOT_IN": sorted({*refused, *words, *(f"{w}." for w in words)})}
         if token.get("ROLE"):
             # {"ROLE": true, "LOWER": {"IN": ["members"]}}: the roles and a few more words
             extra = token.get("LOWER", {}).get("IN", [])

@@ -26,6 +26,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from minutebook.extract.codes import parse_code
 from minutebook.extract.dates import find_dates
 from minutebook.extract.text import smart_title
+from minutebook.extract.vocab import person_titles
 from minutebook.models import Block, Document
 
 _NUMBERED = re.compile(
@@ -91,7 +92,7 @@ _OPENERS = frozenset(
     ]
 )
 _PRONOUNS = frozenset(["There", "It", "This", "They", "We", "He", "She"])
-_NAMEISH = re.compile(r"^(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr)\.?\s")
+_NAMEISH = re.compile(rf"^(?:{person_titles()})\.?\s")
 
 
 @dataclass(frozen=True)

@@ -13,13 +13,11 @@ from functools import cache
 
 from minutebook.extract.people import roles
 from minutebook.extract.text import SENTENCE_BREAK, trim_span
-from minutebook.extract.vocab import word_list
+from minutebook.extract.vocab import person_titles, word_list
 from minutebook.models import TAG_SEP, Document
 
 _NAME = r"[A-Z][\w.'’-]*"
-_PERSON = (
-    rf"(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr)\.?\s+{_NAME}(?:\s+(?:and\s+|&\s+)?{_NAME}){{0,3}}"
-)
+_PERSON = rf"(?:{person_titles()})\.?\s+{_NAME}(?:\s+(?:and\s+|&\s+)?{_NAME}){{0,3}}"
 # A label opening a minute: "iv)", "12i)", "4.4.5iii)", "5 vi)"
 # A label opening a minute: "iv)", "12i)", "4.4.5iii)", "5 vi)", or "4.4.9." (a reference to
 # minute 9 of an earlier meeting). Use with .match(text, pos).
