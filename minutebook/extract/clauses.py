@@ -331,6 +331,33 @@ def _extend_stem(doc: Document, index: int, start: int, end: int) -> int:
     block = doc.blocks[index]
     if end == block.end and doc.text[start:end].rstrip().endswith(":"):
         return list_after(doc, index + 1, end)
+    if end == block.end:
+        return _labels_run_on(doc, index, start, end)
+    return end
+
+
+def _labels_run_on(doc: Document, index: int, start: int, end: int) -> int:
+    """'Resolved: (1) That HR contact CGM.' then '(2) That HR also contact Wickstead.' in
+    the next paragraph: the numbered clauses go on while each paragraph opens with the next
+    label, so every one is a record."""
+    text = doc.text
+    s, _ = trim_span(text, start, end)
+    first = _LABEL.match(text, s)
+    if first is None:
+        return end
+    expected = _label_sequence(first.group("a") or first.group("b"))[1:]
+    for inline in _LABEL.finditer(text, first.end(), end):
+        if expected and (inline.group("a") or inline.group("b")) == expected[0]:
+            expected.pop(0)
+    blocks = doc.blocks
+    j = index + 1
+    while j < len(blocks) and expected and j - index <= MAX_BODY_BLOCKS:
+        nxt = _LABEL.match(doc.block_text(blocks[j]))
+        if nxt is None or (nxt.group("a") or nxt.group("b")) != expected[0]:
+            break
+        end = blocks[j].end
+        expected.pop(0)
+        j += 1
     return end
 
 

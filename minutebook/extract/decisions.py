@@ -160,8 +160,10 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
                 pass  # "..., which the Clerk will investigate": the sentence says what
             elif not _opens(doc, block.start, at, s):
                 continue
-            else:
+            elif not _after_comma(doc, s, at):
                 s = at
+            # after a comma the action keeps its sentence ("This work was outstanding, HR to
+            # chase.") unless a decision holds the clause before it (_split_at_actions)
         if s == block.start and doc.text[s : s + 1].islower() and index > 0:
             # "were approved, proposed by ..." opening a paragraph: the page broke the
             # sentence; it starts in the paragraph before
@@ -220,16 +222,27 @@ def _split_at_actions(doc: Document, found: list[Found]) -> list[Found]:
     """'..., all Councillors agreed, Mrs Crisp to email him.': the decision ends where an
     action with its owner opens after a comma, so both are records."""
     actions = [f for f in found if f.rule.form == "owner"]
+    decisions = [f for f in found if f.rule.form != "owner"]
     out = []
     for f in found:
-        inside = [a.start for a in actions if a is not f and f.start < a.start < f.end]
-        if inside and f.rule.form != "owner":
+        if f.rule.form == "owner":
+            opens = max(f.start, f.at)
+            if opens > f.start and any(d.start <= f.start < d.end for d in decisions):
+                f = Found(f.kind, opens, f.end, f.owner, f.rule, f.at)
+            out.append(f)
+            continue
+        inside = [max(a.start, a.at) for a in actions if f.start < max(a.start, a.at) < f.end]
+        if inside:
             s, e = trim_span(doc.text, f.start, min(inside))
             e = s + len(doc.text[s:e].rstrip(" ,;"))
             if e - s >= 8:
-                f = Found(f.kind, s, e, f.owner, f.rule)
+                f = Found(f.kind, s, e, f.owner, f.rule, f.at)
         out.append(f)
     return out
+
+
+def _after_comma(doc: Document, sentence_start: int, at: int) -> bool:
+    return doc.text[sentence_start:at].rstrip().endswith((",", ";"))
 
 
 _PROPOSAL = re.compile(r"\b(?:proposed|moved|seconded)\b", re.IGNORECASE)

@@ -244,3 +244,24 @@ def test_kinds_of_minutes_the_issue_lists(
 ) -> None:
     records = minutes_records(tmp_path, body, present="Cllr Anne Brown (AB)")
     assert [(r.kind, r.owner, r.text) for r in records] == expected
+
+
+def test_an_action_after_a_comma_keeps_its_sentence_when_no_decision_holds_it(
+    tmp_path: Path,
+) -> None:
+    sentence = "The sunken drain was still outstanding, HR to chase."
+    records = minutes_records(tmp_path, sentence, present="Cllr Helen Richardson (HR)")
+    assert [(r.kind, r.owner, r.text) for r in records] == [("action", "HR", sentence)]
+
+
+def test_numbered_clauses_go_on_in_the_next_paragraph(tmp_path: Path) -> None:
+    records = minutes_records(
+        tmp_path,
+        "Resolved: (1) That HR contact the contractor about the tiles.\n\n"
+        "(2) That BB contact Roger Lankfer.",
+        present="Cllr Helen Richardson (HR), Cllr Bob Brown (BB)",
+    )
+    assert [(r.code, r.owner, r.text) for r in records] == [
+        ("5(1)", "HR", "That HR contact the contractor about the tiles."),
+        ("5(2)", "BB", "That BB contact Roger Lankfer."),
+    ]
