@@ -91,6 +91,22 @@ def test_workers_address_space_is_capped() -> None:
     assert uncapped == {paths[1]: "2048 MB"}
 
 
+def _read_switch(path: Path, on_stage: Callable[[str], None]) -> str | None:
+    return os.environ.get("MINUTEBOOK_TEST_SWITCH")
+
+
+def test_workers_run_with_the_environment_of_their_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Workers fork from a fork server that outlives a run; a second run in the same
+    # process (a Python caller, a test) must not get the first run's MINUTEBOOK_PATTERNS.
+    monkeypatch.setenv("MINUTEBOOK_TEST_SWITCH", "first")
+    first = dict(workers.run_pool(_read_switch, [Path("a")], 1, None))
+    monkeypatch.setenv("MINUTEBOOK_TEST_SWITCH", "second")
+    second = dict(workers.run_pool(_read_switch, [Path("a")], 1, None))
+    monkeypatch.delenv("MINUTEBOOK_TEST_SWITCH")
+    unset = dict(workers.run_pool(_read_switch, [Path("a")], 1, None))
+    assert [first, second, unset] == [{Path("a"): v} for v in ("first", "second", None)]
+
+
 def _records(db: Path) -> list[tuple[object, ...]]:
     with sqlite3.connect(db) as conn:
         return conn.execute(
