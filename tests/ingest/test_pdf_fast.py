@@ -1,4 +1,8 @@
-"""The PDFium text path must give exactly the records pdfplumber gives, only faster."""
+"""The PDFium text path must give exactly the records pdfplumber gives, only faster.
+
+It is held to the Document, the one input extract() has: the same Document from both
+paths is the same records, without extracting each file twice to see it.
+"""
 
 from __future__ import annotations
 
@@ -10,16 +14,15 @@ import pdfplumber
 import pytest
 from reportlab.pdfgen import canvas
 
-from minutebook.extract import describe, extract
 from minutebook.ingest import load, pdf, pdf_fast
-from minutebook.models import Record
-from tests.conftest import SAMPLES, extracted
+from minutebook.models import Document
+from tests.conftest import SAMPLES, loaded
 from tests.fixtures import minutes_pdf, tracker_pdf, tracker_rows
 
 
-def _records(path: Path, fast: bool, monkeypatch: pytest.MonkeyPatch) -> list[Record]:
+def _document(path: Path, fast: bool, monkeypatch: pytest.MonkeyPatch) -> Document:
     monkeypatch.setenv(pdf_fast.ENV_SWITCH, "1" if fast else "0")
-    return extract(describe(load(path)))
+    return load(path)
 
 
 def _fixtures(folder: Path) -> list[Path]:
@@ -31,13 +34,13 @@ def _fixtures(folder: Path) -> list[Path]:
     ]
 
 
-def test_pdf_fast_records_equal_pdfplumber_on_fixtures(
+def test_pdf_fast_documents_equal_pdfplumber_on_fixtures(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for path in _fixtures(tmp_path):
-        fast = _records(path, True, monkeypatch)
-        slow = _records(path, False, monkeypatch)
-        assert fast, path.name
+        fast = _document(path, True, monkeypatch)
+        slow = _document(path, False, monkeypatch)
+        assert len(fast.blocks) > 10, path.name
         assert fast == slow, path.name
 
 
@@ -158,10 +161,10 @@ SAMPLE_PDFS = sorted(SAMPLES.glob("*.pdf"))
 
 def _pdfplumber_load_seeing_both_ways(
     path: Path, monkeypatch: pytest.MonkeyPatch
-) -> tuple[list[Record], list[tuple[pdf._Page | None, pdf._Page]]]:
-    """The records of `path` read by pdfplumber alone, and on the way each page as both
-    paths read it (None where the fast one declines). pdfplumber's reading is the slow
-    half of every comparison here, so one pass of it serves the records and the pages."""
+) -> tuple[Document, list[tuple[pdf._Page | None, pdf._Page]]]:
+    """`path` read by pdfplumber alone, and on the way each page as both paths read it
+    (None where the fast one declines). pdfplumber's reading is the slow half of every
+    comparison here, so one pass of it serves the document and the pages."""
     fast_reader = pdf_fast.open_fast(path.read_bytes())
     assert fast_reader is not None
     pages: list[tuple[pdf._Page | None, pdf._Page]] = []
@@ -174,17 +177,17 @@ def _pdfplumber_load_seeing_both_ways(
 
     monkeypatch.setattr(pdf, "_read_page", read_both_ways)
     with fast_reader:
-        records = _records(path, False, monkeypatch)
-    return records, pages
+        document = _document(path, False, monkeypatch)
+    return document, pages
 
 
 @pytest.mark.parametrize("path", SAMPLE_PDFS, ids=lambda p: p.name)
-def test_pdf_fast_pages_and_records_equal_pdfplumber_on_samples(
+def test_pdf_fast_pages_and_documents_equal_pdfplumber_on_samples(
     path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Every page of the published sample PDFs (Word, Aspose, ModernGov, Excel): where
-    the fast path answers, lines and table rows are pdfplumber's, and so are the records."""
-    _, fast = extracted(path)  # the default path is the fast one; cached for other tests
+    the fast path answers, lines and table rows are pdfplumber's, and so is the Document."""
+    fast = loaded(path)  # the default path is the fast one; cached for other tests
     slow, pages = _pdfplumber_load_seeing_both_ways(path, monkeypatch)
     assert pages, "pdfplumber's load read no page through _read_page"
     assert [slow_page.number for _, slow_page in pages] == list(range(1, len(pages) + 1))
@@ -195,7 +198,7 @@ def test_pdf_fast_pages_and_records_equal_pdfplumber_on_samples(
         assert [rows for _, rows in fast_page.tables] == [rows for _, rows in slow_page.tables]
         tops = zip(fast_page.tables, slow_page.tables, strict=True)
         assert all(abs(a - b) < 0.01 for (a, _), (b, _) in tops)
-    assert list(fast) == slow
+    assert fast == slow
 
 
 def test_pdf_fast_answers_for_most_pages_of_real_writers() -> None:
