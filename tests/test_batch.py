@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -17,7 +16,14 @@ from typer.testing import CliRunner
 
 from minutebook.app import workers
 from minutebook.cli import app
-from tests.conftest import ROOT, SAMPLES, SamplesIngest, sample_paths
+from tests.conftest import (
+    ONE_OF_EACH_FORMAT,
+    ROOT,
+    SAMPLES,
+    SamplesIngest,
+    copy_samples,
+    sample_paths,
+)
 
 runner = CliRunner()
 N = len(sample_paths())  # documents in samples/, each one ingested
@@ -119,21 +125,10 @@ def _count(db: Path, sql: str) -> int:
         return int(conn.execute(sql).fetchone()[0])
 
 
-# one sample of each format: skipping goes by path and content hash, whatever the format
-SKIP_SET = (
-    "nelincs_cllsp_minutes_2020-07-09.txt",
-    "surrey_cfllc_tracker_2022-12.txt",
-    "burton-cum-walden_parish-council_2025-09-02.pdf",
-    "northwold-pc_parish-council_2011-10-04.html",
-)
-
-
 def test_batch_unchanged_files_are_skipped_and_force_reextracts(tmp_path: Path) -> None:
-    folder = tmp_path / "minutes"
-    folder.mkdir()
-    for name in SKIP_SET:
-        shutil.copy(SAMPLES / name, folder / name)
-    n = len(SKIP_SET)
+    # skipping goes by path and content hash, whatever the format: one file of each
+    folder = copy_samples(tmp_path / "minutes", ONE_OF_EACH_FORMAT)
+    n = len(ONE_OF_EACH_FORMAT)
     db = tmp_path / "m.db"
     first = runner.invoke(app, ["ingest", str(folder), "--db", str(db)])
     assert first.exit_code == 0, first.stderr

@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from typer.testing import CliRunner
 
 from minutebook.cli import app
-from tests.conftest import GOLD, SAMPLES
+from tests.conftest import GOLD, ONE_OF_EACH_FORMAT, copy_samples
 from tests.html import first
 
 runner = CliRunner()
@@ -80,23 +79,10 @@ class Scenario:
     page: HTMLParser  # the report after re-publication
 
 
-# the minutes the clerk reviews, among other documents of each format that must stay out
-# of the re-publication's report
-CLERKS_FOLDER = (
-    LEICS,
-    "nelincs_cllsp_minutes_2020-07-09.txt",
-    "surrey_cfllc_tracker_2022-12.txt",
-    "burton-cum-walden_parish-council_2025-09-02.pdf",
-    "manordeilo-salem_community-council_2020-10-14.html",
-)
-
-
 def test_clerk_workflow_on_a_copy_of_the_samples(tmp_path: Path) -> None:
-    """One clerk's session, step by step (ingesting the minutes twice is the slow part)."""
-    folder = tmp_path / "minutes"
-    folder.mkdir()
-    for name in CLERKS_FOLDER:
-        shutil.copy(SAMPLES / name, folder / name)
+    """One clerk's session, step by step (ingesting the minutes twice is the slow part):
+    the minutes reviewed, among documents of each format that stay out of the report."""
+    folder = copy_samples(tmp_path / "minutes", (LEICS, *ONE_OF_EACH_FORMAT))
     state = review_and_republish(folder, tmp_path)
     report_lists_exactly_the_three_changes(state)
     decisions_hold_and_the_edited_one_is_stale(state)
