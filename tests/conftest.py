@@ -6,7 +6,7 @@ import fcntl
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -62,6 +62,24 @@ def extracted(path: Path) -> tuple[Document, tuple[Record, ...]]:
     """
     doc = described(path)
     return doc, tuple(extract(doc))
+
+
+# A small batch with a sample of every format, for runs that need a few real documents
+# rather than all of them.
+ONE_OF_EACH_FORMAT = (
+    "nelincs_cllsp_minutes_2020-07-09.txt",
+    "surrey_cfllc_tracker_2022-12.txt",
+    "burton-cum-walden_parish-council_2025-09-02.pdf",
+    "manordeilo-salem_community-council_2020-10-14.html",
+)
+
+
+def copy_samples(folder: Path, names: Iterable[str]) -> Path:
+    """A new folder holding copies of the samples named, for tests that change them."""
+    folder.mkdir(parents=True)
+    for name in names:
+        shutil.copy(SAMPLES / name, folder / name)
+    return folder
 
 
 @pytest.fixture

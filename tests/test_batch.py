@@ -16,7 +16,14 @@ from typer.testing import CliRunner
 
 from minutebook.app import workers
 from minutebook.cli import app
-from tests.conftest import ROOT, SAMPLES, SamplesIngest, sample_paths
+from tests.conftest import (
+    ONE_OF_EACH_FORMAT,
+    ROOT,
+    SAMPLES,
+    SamplesIngest,
+    copy_samples,
+    sample_paths,
+)
 
 runner = CliRunner()
 N = len(sample_paths())  # documents in samples/, each one ingested
@@ -68,9 +75,14 @@ def test_workers_sandbox_kills_at_the_time_limit_and_replaces_a_dead_worker() ->
 
 
 def _allocate(path: Path, on_stage: Callable[[str], None]) -> str:
-    """A job that asks for as many megabytes as its file name says."""
+    """A job that asks for as many megabytes as its file name says.
+
+    bytes(n) maps zeroed memory without writing it: the cap is on address space, so it
+    is tested as well, and the 2 GB the uncapped run is given are never filled on a
+    machine other people are using.
+    """
     try:
-        block = bytearray(int(path.stem) * 1024 * 1024)
+        block = bytes(int(path.stem) * 1024 * 1024)
     except MemoryError:
         return "MemoryError"
     return f"{len(block) // (1024 * 1024)} MB"
@@ -85,6 +97,22 @@ def test_workers_address_space_is_capped() -> None:
     assert uncapped == {paths[1]: "2048 MB"}
 
 
+def _read_switch(path: Path, on_stage: Callable[[str], None]) -> str | None:
+    return os.environ.get("MINUTEBOOK_TEST_SWITCH")
+
+
+def test_workers_run_with_the_environment_of_their_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Workers fork from a fork server that outlives a run; a second run in the same
+    # process (a Python caller, a test) must not get the first run's MINUTEBOOK_PATTERNS.
+    monkeypatch.setenv("MINUTEBOOK_TEST_SWITCH", "first")
+    first = dict(workers.run_pool(_read_switch, [Path("a")], 1, None))
+    monkeypatch.setenv("MINUTEBOOK_TEST_SWITCH", "second")
+    second = dict(workers.run_pool(_read_switch, [Path("a")], 1, None))
+    monkeypatch.delenv("MINUTEBOOK_TEST_SWITCH")
+    unset = dict(workers.run_pool(_read_switch, [Path("a")], 1, None))
+    assert [first, second, unset] == [{Path("a"): v} for v in ("first", "second", None)]
+
+
 def _records(db: Path) -> list[tuple[object, ...]]:
     with sqlite3.connect(db) as conn:
         return conn.execute(
@@ -97,45 +125,38 @@ def _count(db: Path, sql: str) -> int:
         return int(conn.execute(sql).fetchone()[0])
 
 
-def test_batch_workers_1_and_2_store_the_same_records(
-    tmp_path: Path, samples_ingest: SamplesIngest
-) -> None:
-    # the session's ingest of the samples ran with --workers 2
-    one, two = tmp_path / "one.db", samples_ingest.db
-    result = runner.invoke(app, ["ingest", str(SAMPLES), "--db", str(one), "--workers", "1"])
-    assert result.exit_code == 0, result.stderr
-    assert _records(one) == _records(two)
-    assert _count(one, "select count(*) from documents") == N
-
-
-def test_batch_unchanged_files_are_skipped_and_force_reextracts(samples_copy: Path) -> None:
-    db = samples_copy.parent / "m.db"
-    first = runner.invoke(app, ["ingest", str(samples_copy), "--db", str(db)])
+def test_batch_unchanged_files_are_skipped_and_force_reextracts(tmp_path: Path) -> None:
+    # skipping goes by path and content hash, whatever the format: one file of each
+    folder = copy_samples(tmp_path / "minutes", ONE_OF_EACH_FORMAT)
+    n = len(ONE_OF_EACH_FORMAT)
+    db = tmp_path / "m.db"
+    first = runner.invoke(app, ["ingest", str(folder), "--db", str(db)])
     assert first.exit_code == 0, first.stderr
     before = _records(db)
+    assert len({document for _, document, *_ in before}) == n  # records from every file
 
-    again = runner.invoke(app, ["ingest", str(samples_copy), "--db", str(db)])
+    again = runner.invoke(app, ["ingest", str(folder), "--db", str(db)])
     assert again.exit_code == 0
-    assert f"{N} documents: 0 written" in again.stderr
-    assert f"{N} unchanged" in again.stderr
+    assert f"{n} documents: 0 written" in again.stderr
+    assert f"{n} unchanged" in again.stderr
     assert _records(db) == before
 
     # a re-published file (one more decision) is the only one parsed again
-    changed = samples_copy / "nelincs_cllsp_minutes_2020-07-09.txt"
+    changed = folder / "nelincs_cllsp_minutes_2020-07-09.txt"
     changed.write_text(
         changed.read_text(encoding="utf-8")
         + "\nSPCLL.99 ANY OTHER BUSINESS\nRESOLVED – That the clerk circulate the new rota.\n",
         encoding="utf-8",
     )
-    third = runner.invoke(app, ["ingest", str(samples_copy), "--db", str(db)])
+    third = runner.invoke(app, ["ingest", str(folder), "--db", str(db)])
     assert third.exit_code == 0
-    assert f"{N} documents: 1 written" in third.stderr
+    assert f"{n} documents: 1 written" in third.stderr
     assert f"ok      {changed}: 6 records (1 new, 0 updated, 0 removed)" in third.stderr
     assert len(_records(db)) == len(before) + 1
 
-    forced = runner.invoke(app, ["ingest", str(samples_copy), "--db", str(db), "--force"])
+    forced = runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--force"])
     assert forced.exit_code == 0
-    assert f"{N} documents: {N} written" in forced.stderr
+    assert f"{n} documents: {n} written" in forced.stderr
     assert len(_records(db)) == len(before) + 1  # re-extracting the same content adds nothing
 
 
@@ -260,7 +281,9 @@ def test_batch_ctrl_c_says_what_was_saved_and_closes_the_run(tmp_path: Path) -> 
 
 
 @pytest.mark.slow
-def test_batch_second_ingest_on_same_db_exits_with_clear_message(tmp_path: Path) -> None:
+def test_batch_second_ingest_on_same_db_exits_and_one_worker_stores_what_two_store(
+    tmp_path: Path, samples_ingest: SamplesIngest
+) -> None:
     folder = SAMPLES  # 26 documents in one worker: the first ingest runs for many seconds
     db = tmp_path / "m.db"
     first = _ingest_process(folder, db, "--workers", "1")
@@ -280,6 +303,9 @@ def test_batch_second_ingest_on_same_db_exits_with_clear_message(tmp_path: Path)
     assert _count(db, "select count(*) from runs") == 1
     with sqlite3.connect(db) as conn:
         assert conn.execute("pragma integrity_check").fetchone() == ("ok",)
+    # the first ingest ran with --workers 1, the session's with --workers 2
+    assert _records(db) == _records(samples_ingest.db)
+    assert _count(db, "select count(*) from documents") == N
     # once the first has finished, the lock is free again
     third = runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--quiet"])
     assert third.exit_code == 0, third.stderr

@@ -17,7 +17,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from typer.testing import CliRunner
 
 from minutebook.cli import app
-from tests.conftest import GOLD
+from tests.conftest import GOLD, ONE_OF_EACH_FORMAT, copy_samples
 from tests.html import first
 
 runner = CliRunner()
@@ -79,9 +79,11 @@ class Scenario:
     page: HTMLParser  # the report after re-publication
 
 
-def test_clerk_workflow_on_a_copy_of_the_samples(samples_copy: Path, tmp_path: Path) -> None:
-    """One clerk's session, step by step (ingesting the samples twice is the slow part)."""
-    state = review_and_republish(samples_copy, tmp_path)
+def test_clerk_workflow_on_a_copy_of_the_samples(tmp_path: Path) -> None:
+    """One clerk's session, step by step (ingesting the minutes twice is the slow part):
+    the minutes reviewed, among documents of each format that stay out of the report."""
+    folder = copy_samples(tmp_path / "minutes", (LEICS, *ONE_OF_EACH_FORMAT))
+    state = review_and_republish(folder, tmp_path)
     report_lists_exactly_the_three_changes(state)
     decisions_hold_and_the_edited_one_is_stale(state)
     rejected_record_stays_hidden(state)
@@ -89,10 +91,10 @@ def test_clerk_workflow_on_a_copy_of_the_samples(samples_copy: Path, tmp_path: P
     a_fresh_decision_clears_stale(state)
 
 
-def review_and_republish(samples_copy: Path, tmp_path: Path) -> Scenario:
-    """Samples ingested, three decisions taken, one sample re-published and re-ingested."""
+def review_and_republish(folder: Path, tmp_path: Path) -> Scenario:
+    """Minutes ingested, three decisions taken, one file re-published and re-ingested."""
     db = tmp_path / "minutebook.db"
-    mb("ingest", str(samples_copy), "--db", str(db), "--quiet")
+    mb("ingest", str(folder), "--db", str(db), "--quiet")
     before = ids_by_code(db, LEICS)
     gold_codes = [
         r["code"]
@@ -102,8 +104,8 @@ def review_and_republish(samples_copy: Path, tmp_path: Path) -> Scenario:
     mb("review", "accept", before["25(a)"], "--db", str(db), "--by", "J Smith")
     mb("review", "edit", before["27(c)"], "--set", "owner=Head of Service", "--db", str(db))
     mb("review", "reject", before["30"], "--db", str(db), "--note", "procedural")
-    republish(samples_copy / LEICS)
-    mb("ingest", str(samples_copy), "--db", str(db), "--quiet")
+    republish(folder / LEICS)
+    mb("ingest", str(folder), "--db", str(db), "--quiet")
     out = tmp_path / "report.html"
     # what the re-publication's run (run 2) changed; the default page is everything unreviewed
     mb("report", "--db", str(db), "--run", "2", "--out", str(out))

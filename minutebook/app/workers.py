@@ -93,9 +93,18 @@ def _context() -> Any:
 
 
 def _serve(
-    conn: Connection, job: Job[Any], warm_up: WarmUp | None, memory_limit: int | None = None
+    conn: Connection,
+    job: Job[Any],
+    warm_up: WarmUp | None,
+    memory_limit: int | None = None,
+    environ: dict[str, str] | None = None,
 ) -> None:
     """The worker's loop: a file in, stage names and one result out, until told to stop."""
+    if environ is not None:
+        # A fork server keeps the environment it started with, for every run of this
+        # process; the worker takes the run's own (MINUTEBOOK_PATTERNS, the PDF switch).
+        os.environ.clear()
+        os.environ.update(environ)
     # Ctrl-C reaches the whole process group: the parent decides (it stops the workers
     # and says what was saved), so a worker prints no KeyboardInterrupt traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -132,6 +141,7 @@ class _Worker(Generic[F]):
         self._job = job
         self._warm_up = warm_up
         self._memory_limit = memory_limit
+        self._environ = dict(os.environ)  # as the run starts, for its workers
         self.ready = False
         self.path: F | None = None  # the file it is on
         self.stage = "start"
@@ -143,7 +153,7 @@ class _Worker(Generic[F]):
         self.conn, child = self._ctx.Pipe()
         self.process = self._ctx.Process(
             target=_serve,
-            args=(child, self._job, self._warm_up, self._memory_limit),
+            args=(child, self._job, self._warm_up, self._memory_limit, self._environ),
             daemon=True,
         )
         self.process.start()

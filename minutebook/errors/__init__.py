@@ -102,6 +102,9 @@ class PatternFileError(MinutebookError):
 
     def __init__(self, path: str, detail: str) -> None:
         super().__init__(path, f"{detail} (fix that line, or restore the file with git)")
+        # what __reduce__ hands back to __init__, which adds the advice again: without
+        # this, an error raised in a worker reached the user with the advice twice
+        self._given = detail
 
 
 class StoreError(MinutebookError):

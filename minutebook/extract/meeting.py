@@ -95,7 +95,7 @@ def committee(doc: Document, header_end: int) -> str | None:
     for block in doc.blocks:
         if block.start >= limit:
             break
-        if block.kind == "table_row":
+        if block.kind in ("table_row", "tagged"):
             continue
         probe = _CAPS_RUN.sub(lambda m: smart_title(m.group(0)), doc.block_text(block))
         for m in _committee().finditer(probe):

@@ -84,7 +84,8 @@ def find_motions(doc: Document) -> list[Motion]:
     i = 0
     while i < len(blocks):
         block = blocks[i]
-        head = p["number"].match(doc.block_text(block)) if block.kind != "table_row" else None
+        prose = block.kind in ("heading", "paragraph")
+        head = p["number"].match(doc.block_text(block)) if prose else None
         extent = _extent(doc, i) if head else None
         if head is None or extent is None:
             i += 1

@@ -422,7 +422,10 @@ def _sub_heading(text: str, nxt: str) -> bool:
 def find_items(doc: Document) -> list[Item]:
     """Agenda items in order of their start offset, each with its depth and parent."""
     raw: list[Item] = []
-    blocks = [b for b in doc.blocks if b.kind != "table_row" or _is_item_row(doc, b)]
+    # a paragraph with an owner tag is extract/tags.py's, and no agenda item
+    blocks = [
+        b for b in doc.blocks if b.kind not in ("table_row", "tagged") or _is_item_row(doc, b)
+    ]
     texts = [doc.block_text(b) for b in blocks]
     skip_next = False
     last_code: str | None = None

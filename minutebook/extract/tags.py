@@ -98,7 +98,7 @@ def find_tagged(doc: Document, skip: set[int]) -> list[Tagged]:
             nxt = doc.block_text(blocks[i + 1]).strip()
             nxt_block = blocks[i + 1]
             # a heading ("Councillor Vacancy") opens the next item; it names no one
-            if nxt_block.kind == "paragraph" and nxt_block.tag is None and len(text.split()) > 3:
+            if nxt_block.kind == "paragraph" and len(text.split()) > 3:
                 found.append(Tagged(i, block.start, block.end, nxt))
     return found
 

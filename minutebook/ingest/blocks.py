@@ -51,16 +51,8 @@ class TextBuilder:
             self.add("paragraph", page, body or tag)
             return
         joined = body + TAG_SEP + tag
-        # Still laid out as a two-cell row: outline, decisions, meeting and motions pass
-        # over rows, and read as a paragraph it yields two other records in the samples;
-        # `tag` is what says what it is, and what extract/tags.py reads.
         block = Block(
-            kind="table_row",
-            page=page,
-            start=self._pos,
-            end=self._pos + len(joined),
-            cells=(body, tag),
-            tag=tag,
+            kind="tagged", page=page, start=self._pos, end=self._pos + len(joined), tag=tag
         )
         self._append(block, joined)
 

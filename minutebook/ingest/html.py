@@ -55,6 +55,8 @@ def _emit(builder: TextBuilder, kind: str, text: str) -> None:
 
 
 _EMPHASIS = {"em", "i", "strong", "b"}
+# an agenda item's number standing alone: "4", "4.", "12A", "5.1."
+_ITEM_NUMBER = re.compile(r"\d{1,4}[A-Z]?\.?$|\d{1,2}(?:\.\d{1,2}){1,3}\.?$")
 
 
 def _trailing_tag(node: LexborNode) -> tuple[str, str] | None:
@@ -96,7 +98,11 @@ def _walk(node: LexborNode, builder: TextBuilder) -> None:
                 builder.add_row(1, cells)
         elif tag in _LEAVES | _CONTAINERS and not _has_block_child(child):
             tagged = _trailing_tag(child)
-            if tagged:
+            if tagged and _ITEM_NUMBER.match(tagged[0]):
+                # a number alone before the emphasis is an item's heading, not a paragraph
+                # with a tag: "4. <em>Matters Arising</em>", as ModernGov's items are
+                _emit(builder, "heading", " ".join(tagged))
+            elif tagged:
                 builder.add_tagged(1, *tagged)
             else:
                 _emit(builder, "paragraph", child.text(separator=""))

@@ -8,7 +8,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from minutebook.models.dates import IsoDatePrefix
 
-BlockKind = Literal["heading", "paragraph", "table_row"]
+# "tagged": a paragraph ending in a few words the source set apart from it (HTML
+# emphasis: "... in Salem. <em>Clerk</em>"), kept as Block.tag: most often who acts, at
+# times a note ("Noted"); extract/tags.py decides which.
+BlockKind = Literal["heading", "paragraph", "table_row", "tagged"]
 Format = Literal["pdf", "html", "docx", "text"]
 
 # Cells of a table row are joined by this in Document.text, so a cell's span is computable.
@@ -20,7 +23,8 @@ BLOCK_SEP = "\n"
 
 
 class Block(BaseModel):
-    """A paragraph, heading or table row: its page and its character span in Document.text."""
+    """A paragraph, heading, table row or tagged paragraph: its page and its character span
+    in Document.text."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -29,9 +33,8 @@ class Block(BaseModel):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     cells: tuple[str, ...] = ()
-    # who acts, as the source set it apart at the paragraph's end (HTML emphasis: "... in
-    # Salem. <em>Clerk</em>"); the block's text is the paragraph, TAG_SEP, then the tag
-    tag: str | None = None
+    # a tagged block's tag; the block's text is the paragraph, TAG_SEP, then the tag
+    tag: str | None = Field(default=None, validate_default=True)
 
     # Field validators rather than model ones, so each error names its field ("end: ...").
     @field_validator("end")
@@ -41,6 +44,18 @@ class Block(BaseModel):
         if start is not None and end < start:
             raise ValueError(f"block end {end} before start {start}")
         return end
+
+    @field_validator("tag")
+    @classmethod
+    def _tag_on_tagged_blocks(cls, tag: str | None, info: ValidationInfo) -> str | None:
+        kind = info.data.get("kind")
+        if kind is None:
+            return tag  # the kind itself is invalid, and says so
+        if kind == "tagged" and tag is None:
+            raise ValueError("a tagged block needs its tag")
+        if kind != "tagged" and tag is not None:
+            raise ValueError(f"only a tagged block has a tag, not a {kind}")
+        return tag
 
     def cell_spans(self) -> list[tuple[int, int]]:
         """Character spans of each cell in Document.text (table rows only)."""

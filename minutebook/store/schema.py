@@ -68,7 +68,10 @@ Migration = str | Callable[[sqlite_utils.Database], None]
 # Forward migrations, in order: entry N brings a database from user_version N-1 to N, in
 # one transaction. Each is the SQL script (store/migrations/) or function that version
 # shipped with, frozen: an old database is upgraded to what each version really was,
-# never to today's models. Append; never edit.
+# never to today's models. Append; never edit: tests/store/test_migrations.py pins the
+# schema each version leaves. A version that changes a view restates it whole (SQLite has
+# no ALTER VIEW), so scripts repeat lines of earlier ones; that repetition is the history
+# of released DDL, not code to share between versions.
 MIGRATIONS: tuple[Migration, ...] = (
     "0001_core.sql",
     "0002_reviews.sql",

@@ -118,14 +118,13 @@ def test_html_owner_tag_travels_as_the_blocks_tag(tmp_path: Path) -> None:
         "<p>A genuine table follows.</p><table><tr><td>Grant</td><td>Clerk</td></tr></table>"
         "</body></html>",
     )
-    tagged = [b for b in doc.blocks if b.tag is not None]
-    assert [b.tag for b in tagged] == ["Clerk"]
-    body = doc.block_text(tagged[0]).removesuffix("\tClerk")
+    assert [b.kind for b in doc.blocks] == ["paragraph", "tagged", "paragraph", "table_row"]
+    tagged = doc.blocks[1]
+    assert (tagged.tag, tagged.cells) == ("Clerk", ())
+    body = doc.block_text(tagged).removesuffix("\tClerk")
     assert body == "The Clerk will write to the owner of the verge in Salem."
     # a real two-cell row whose second cell names a role is a row, not a tag
-    assert [b.cells for b in doc.blocks if b.kind == "table_row" and b.tag is None] == [
-        ("Grant", "Clerk")
-    ]
+    assert (doc.blocks[3].cells, doc.blocks[3].tag) == (("Grant", "Clerk"), None)
 
 
 def test_word_layout_table_reads_as_headings_and_paragraphs() -> None:
@@ -160,3 +159,15 @@ def test_tracker_row_with_paragraphs_in_a_cell_stays_a_row(tmp_path: Path) -> No
     assert len(rows) == 2
     assert rows[1].startswith("CFLLC 21/22\tThat the service reviews its waiting list.\tOfficers")
     assert not _texts(doc, "heading")
+
+
+def test_html_item_number_and_emphasised_title_is_a_heading(tmp_path: Path) -> None:
+    # Northwold's items: the number, then the title in bold; no one is tagged
+    doc = _load_page(
+        tmp_path,
+        "<html><body><p>4. <strong>Matters Arising from previous meetings</strong></p>"
+        "<p>It was noted that drainage work has been undertaken at School Lane.</p>"
+        "</body></html>",
+    )
+    assert [(b.kind, b.tag) for b in doc.blocks] == [("heading", None), ("paragraph", None)]
+    assert _texts(doc, "heading") == ["4. Matters Arising from previous meetings"]

@@ -67,6 +67,18 @@ def test_table_row_cells_must_match_the_text() -> None:
     assert list(_errors(blocks=wrong)) == ["blocks"]
 
 
+def test_a_tag_belongs_to_a_tagged_block_and_the_text_ends_in_it() -> None:
+    text = "The Clerk will write to the owner.\tClerk"
+    tagged = Block(kind="tagged", page=1, start=0, end=len(text), tag="Clerk")
+    assert _doc(text=text, blocks=(tagged,), pages=1).block_text(tagged).endswith("\tClerk")
+    for kind, tag in (("tagged", None), ("paragraph", "Clerk"), ("table_row", "Clerk")):
+        with pytest.raises(ValidationError) as info:
+            Block(kind=kind, page=1, start=0, end=len(text), tag=tag)
+        assert [e["loc"] for e in info.value.errors()] == [("tag",)], kind
+    wrong = tagged.model_copy(update={"tag": "Chair"})  # copies are not validated again
+    assert list(_errors(text=text, blocks=(wrong,), pages=1)) == ["blocks"]
+
+
 def test_block_beyond_the_last_page_is_rejected_on_pages() -> None:
     errors = _errors(pages=1)
     assert list(errors) == ["pages"]

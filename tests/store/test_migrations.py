@@ -7,6 +7,7 @@ ingest` of four samples, one `review accept`): neither is built by the code unde
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import shutil
@@ -16,12 +17,13 @@ import sys
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 
 from minutebook.errors import StoreError
 from minutebook.lifecycle import rebuild
-from minutebook.store import open_db
+from minutebook.store import open_db, schema
 from minutebook.store.analytics import Filters, search, view_names
-from minutebook.store.schema import SCHEMA_VERSION, schema_version
+from minutebook.store.schema import MIGRATIONS, SCHEMA_VERSION, schema_version
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 V1_DUMP = FIXTURES / "schema-v1.sql"
@@ -124,6 +126,67 @@ def test_migrations_cli_prints_upgrade_on_stderr(v1_db: Path) -> None:
 
 def _schema(path: Path) -> set[tuple[object, ...]]:
     return set(_raw(path, "select type, name, tbl_name, sql from sqlite_master"))
+
+
+# What each released version leaves on an empty database: the sha256 of its sqlite_master
+# (type, name, table, SQL), where SQLite keeps each CREATE as the script wrote it, spaces
+# and all. So no edit of a released migration can pass unseen, not even one that gives
+# the same rows: a database that version made would no longer be the one the next
+# migration expects, nor an upgraded database the fresh one. Pinned from main; 1 and 6 are
+# also checked against the files those releases wrote (below). 0008 was edited once after
+# it landed (f64e52b: the standing views read recommendation_standing instead of a pasted
+# copy of it, the same rows); databases made in between keep the older text. A new
+# version adds its line; an old line never changes, a new migration does the work.
+RELEASED_SCHEMAS = {
+    1: "13be284740d4478c6a9fc9ef72d8f22c61c4c24d2b71bc9b023d73375b3e4ddd",
+    2: "807f3666002853eb0097838692f6f6927c7058a5c2db6d9ced25386ebbb7bb04",
+    3: "9fdae3eaed866b5d102b7ba75576f5b45288a84f03804bdc9734c3d9b9029829",
+    4: "fb0eeb8ddcb5a9c230f617bc0b55551c2f5eb3078eff80ea98935fc378cd545d",
+    5: "61525bc74e748c2b08786ab3bdffdb73735e9af6cf7d40d8133e5111198e8013",
+    6: "9209f1de446137ea0ad11a7ec8c21fef8fb50a172b0f3212af63da73a9ecd597",
+    7: "f443e4d5a352d749fdea48d5466a1b92f64e1e0993628a3c3f42a1dfe37b4d82",
+    8: "da9beea7841d7c185b829b5cf5f19c28d93d79c20449414c2ef7a21135759d5e",
+}
+
+
+def _schema_text(conn: sqlite3.Connection) -> str:
+    rows = conn.execute("select type, name, tbl_name, coalesce(sql, '') from sqlite_master")
+    return "\n".join("\t".join(row) for row in sorted(rows.fetchall()))
+
+
+def _schemas_by_version() -> dict[int, str]:
+    """The schema after each migration, applied in order to one empty database."""
+    db = sqlite_utils.Database(memory=True)
+    out = {}
+    for version in range(1, SCHEMA_VERSION + 1):
+        schema._apply(db, version)
+        out[version] = _schema_text(db.conn)
+    return out
+
+
+def test_migrations_released_versions_keep_the_schema_they_shipped() -> None:
+    assert list(RELEASED_SCHEMAS) == list(range(1, SCHEMA_VERSION + 1)), (
+        "each migration pins its schema in RELEASED_SCHEMAS"
+    )
+    for version, text in _schemas_by_version().items():
+        migration = MIGRATIONS[version - 1]
+        name = migration if isinstance(migration, str) else migration.__name__
+        assert hashlib.sha256(text.encode()).hexdigest() == RELEASED_SCHEMAS[version], (
+            f"schema v{version} ({name}) is not what it was released as; released "
+            "migrations are frozen: put the change in a new migration"
+        )
+
+
+def test_migrations_release_files_hold_the_schema_their_version_builds(v1_db: Path) -> None:
+    """The pins come from this code; these files come from the releases themselves."""
+    built = _schemas_by_version()
+    for version, path in ((1, v1_db), (6, V6_FILE)):
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            assert conn.execute("pragma user_version").fetchone() == (version,)
+            assert _schema_text(conn) == built[version], path.name
+        finally:
+            conn.close()
 
 
 @pytest.fixture
