@@ -1,0 +1,65 @@
+"""Start-up stays cheap (issue 15): what `minutebook --help` imports, checked by name.
+
+No timing is asserted here (benchmarks/real_pdfs.py measures it); instead the heavy
+libraries are named, so a top-level import that pulls one back in fails a test.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from minutebook.commands import review
+from minutebook.store import reviews
+
+ROOT = Path(__file__).resolve().parent.parent
+# what a command imports in its body, never at start-up: each costs --help 0.02-0.5 s
+HEAVY = (
+    "spacy",
+    "thinc",
+    "pdfplumber",
+    "pdfminer",
+    "pypdfium2",
+    "dateparser",
+    "sqlite_utils",
+    "numpy",
+    "pydantic",
+    "rich",
+    "jinja2",
+    "rapidfuzz",
+    "selectolax",
+    "docx",
+)
+
+
+def _imported(*args: str) -> set[str]:
+    """Top-level packages that `python -X importtime -m minutebook ARGS` imported."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "minutebook", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = [ln for ln in done.stderr.splitlines() if ln.startswith("import time:")]
+    assert len(lines) > 50, done.stderr[-2000:]  # importtime did report
+    return {ln.rsplit("|", 1)[1].strip().split(".")[0] for ln in lines}
+
+
+def test_help_imports_typer_and_the_commands_only() -> None:
+    imported = _imported("--help")
+    assert "typer" in imported
+    assert sorted(imported & set(HEAVY)) == []
+
+
+def test_a_subcommands_help_imports_no_more() -> None:
+    # typer 0.29 coerces each parameter it parses through a pydantic TypeAdapter, and the
+    # group's --version is parsed before a subcommand's --help: that pydantic is typer's
+    imported = _imported("review", "edit", "--help") - {"pydantic", "pydantic_core"}
+    assert sorted(imported & set(HEAVY)) == []
+
+
+def test_the_review_fields_spelled_out_for_help_are_the_editable_ones() -> None:
+    assert review.EDITABLE == reviews.EDITABLE
