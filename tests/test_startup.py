@@ -63,3 +63,29 @@ def test_a_subcommands_help_imports_no_more() -> None:
 
 def test_the_review_fields_spelled_out_for_help_are_the_editable_ones() -> None:
     assert review.EDITABLE == reviews.EDITABLE
+
+
+def _run(code: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    return done.stdout.strip()
+
+
+def test_spacy_is_imported_without_its_command_line() -> None:
+    # extract/spacy_import.py: spacy.cli brings typer, requests and weasel, 0.4 CPU-s
+    code = (
+        "import sys, minutebook.extract.nlp; "
+        "print(sorted({'spacy.cli', 'spacy.cli.info', 'requests', 'weasel'} & set(sys.modules)))"
+    )
+    assert _run(code) == "[]"
+
+
+def test_spacys_command_line_imports_as_usual_afterwards() -> None:
+    # the stand-in is gone: spacy.cli is spaCy's own, and spacy.info() calls its info
+    code = (
+        "import sys, minutebook.extract.nlp, spacy, spacy.cli; "
+        "print(sys.modules['spacy.cli.info'].__file__.endswith('cli/info.py'), "
+        "spacy.info(silent=True)['spacy_version'] == spacy.__version__)"
+    )
+    assert _run(code) == "True True"

@@ -7,7 +7,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-import spacy
+# first: spaCy, imported without its command line (spacy_import.py says why)
+from minutebook.extract.spacy_import import spacy
+
+# isort: split
 from spacy.errors import MatchPatternError
 from spacy.language import Language
 from spacy.matcher import Matcher
