@@ -78,9 +78,18 @@ def _context() -> Any:
 
 
 def _serve(
-    conn: Connection, job: Job, warm_up: WarmUp | None, memory_limit: int | None = None
+    conn: Connection,
+    job: Job,
+    warm_up: WarmUp | None,
+    memory_limit: int | None = None,
+    environ: dict[str, str] | None = None,
 ) -> None:
     """The worker's loop: a path in, stage names and one result out, until told to stop."""
+    if environ is not None:
+        # A forked worker has the fork server's environment, as it was when the server
+        # started; it is to run with its parent's of now (MINUTEBOOK_PATTERNS, --verbose).
+        os.environ.clear()
+        os.environ.update(environ)
     # Ctrl-C reaches the whole process group: the parent decides (it stops the workers
     # and says what was saved), so a worker prints no KeyboardInterrupt traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -124,7 +133,7 @@ class _Worker:
         self.conn, child = self._ctx.Pipe()
         self.process = self._ctx.Process(
             target=_serve,
-            args=(child, self._job, self._warm_up, self._memory_limit),
+            args=(child, self._job, self._warm_up, self._memory_limit, dict(os.environ)),
             daemon=True,
         )
         self.process.start()
