@@ -26,6 +26,8 @@ from minutebook.console.conventions import (
     DbOption,
     DebugOption,
     Exit,
+    command_line_process,
+    end_read_only_command,
     library_logging,
 )
 from minutebook.console.output import (
@@ -207,6 +209,7 @@ def extract_cmd(
         )
     else:
         _stdout().print(_table(records, why))
+    end_read_only_command()
 
 
 def _stdout() -> Console:
@@ -317,4 +320,5 @@ register_all(app)
 
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    command_line_process()
     app()

@@ -89,3 +89,24 @@ def test_spacys_command_line_imports_as_usual_afterwards() -> None:
         "spacy.info(silent=True)['spacy_version'] == spacy.__version__)"
     )
     assert _run(code) == "True True"
+
+
+def test_extract_run_as_the_command_line_prints_all_of_it_and_exits_0() -> None:
+    # the process skips Python's teardown once the records are out
+    # (conventions.end_read_only_command): nothing printed may be lost on the way
+    from typer.testing import CliRunner
+
+    from minutebook.cli import app
+
+    sample = "samples/surrey_cfllc_tracker_2022-12.txt"
+    for fmt in ("jsonl", "table"):
+        done = subprocess.run(
+            [sys.executable, "-m", "minutebook", "extract", sample, "-f", fmt],
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=ROOT,
+        )
+        assert done.returncode == 0, done.stderr[-2000:]
+        assert done.stdout == CliRunner().invoke(app, ["extract", sample, "-f", fmt]).stdout
+        assert done.stdout.count("\n") > 10
