@@ -8,9 +8,10 @@ from functools import cache, lru_cache
 from typing import Any
 
 # first: spaCy, imported without its command line (spacy_import.py says why)
-from minutebook.extract.spacy_import import spacy
+from minutebook.extract import spacy_import  # noqa: F401
 
 # isort: split
+import spacy
 from spacy.errors import MatchPatternError
 from spacy.language import Language
 from spacy.matcher import Matcher
