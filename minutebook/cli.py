@@ -17,7 +17,7 @@ import typer
 # Only what the commands' signatures need is imported here: `minutebook --help` and a
 # one-file `extract` must not pay for rich, sqlite-utils, pydantic or spaCy (issue 15).
 # Each command imports what it runs in its body; tests/test_startup.py keeps it so.
-from minutebook.app.workers import WORKER_MEMORY_BYTES
+from minutebook.app.workers import WORKER_MEMORY_BYTES, Executor
 from minutebook.commands import fail, open_current, open_existing, register_all
 from minutebook.console.conventions import (
     DEFAULT_DB,
@@ -111,6 +111,20 @@ def ingest_cmd(
             "--max-memory", min=512, help="Megabytes of memory each worker may use (RLIMIT_AS)."
         ),
     ] = WORKER_MEMORY_BYTES // MB,
+    executor: Annotated[
+        Executor,
+        typer.Option(
+            "--executor", help="Parse in local worker processes, or on a Dask cluster ('dask')."
+        ),
+    ] = Executor.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="With --executor dask: the Dask scheduler, tcp://HOST:8786 "
+            "(default: a cluster of --workers threads on this machine).",
+        ),
+    ] = None,
     debug: DebugOption = False,
 ) -> None:
     """Load, extract and store every document; a bad file fails alone and is recorded."""
@@ -131,6 +145,8 @@ def ingest_cmd(
             force=force,
             debug=debug,
             observer=progress,
+            executor=executor,
+            scheduler=scheduler,
         )
     except run.RunInterrupted as stop:
         _say(

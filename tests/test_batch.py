@@ -66,6 +66,23 @@ def test_workers_see_the_environment_of_their_parent_as_it_is_now(
     assert dict(workers.run_pool(_environ, [name], 1, None)) == {name: "now"}
 
 
+def test_workers_sandbox_kills_at_the_time_limit_and_replaces_a_dead_worker() -> None:
+    # a Dask worker thread's one worker process (app/cluster.py): run_pool's limits, one
+    # file at a time
+    box = workers.Sandbox(_job)
+    try:
+        sleepy = box.run(Path("sleepy.pdf"), timeout=1)
+        doomed = box.run(Path("doomed.pdf"), timeout=None)
+        after = box.run(Path("a.txt"), timeout=None)
+    finally:
+        box.stop()
+    assert isinstance(sleepy, workers.Lost)
+    assert (sleepy.why, sleepy.stage) == ("timeout", "load")
+    assert isinstance(doomed, workers.Lost)
+    assert (doomed.why, doomed.stage) == ("crashed", "extract")
+    assert after == "A.TXT"  # by a fresh process, after two were lost
+
+
 def _allocate(path: Path, on_stage: Callable[[str], None]) -> str:
     """A job that asks for as many megabytes as its file name says."""
     try:

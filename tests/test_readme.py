@@ -44,6 +44,10 @@ SKIPPED = {
     "minutebook serve --write-metadata": (
         "Datasette serves until Ctrl-C; test_serve.py checks --write-metadata"
     ),
+    ".venv/bin/pip install -e '.[dask]'": (
+        "installs, and starts a scheduler and workers that serve until stopped; "
+        "tests/app/test_dask.py runs the ingest on a LocalCluster"
+    ),
 }
 # a part of a `&&` chain that sets up what this test already runs in
 SETUP = re.compile(

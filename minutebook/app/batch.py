@@ -76,9 +76,15 @@ class Analysis:
 
 
 def analyse(
-    path: Path, on_stage: Callable[[str], None] = lambda _s: None, debug: bool = False
+    path: Path,
+    on_stage: Callable[[str], None] = lambda _s: None,
+    debug: bool = False,
+    data: bytes | None = None,
 ) -> Analysis:
-    """load -> describe -> extract for one file, in a worker; a failure is returned, not raised."""
+    """load -> describe -> extract for one file, in a worker; a failure is returned, not raised.
+
+    `data` are the file's bytes when another process read them (a Dask run ships them).
+    """
     # imported here, in the worker: the writer process never parses, so never pays for spaCy
     from minutebook.extract import describe, extract
     from minutebook.ingest import load
@@ -87,7 +93,7 @@ def analyse(
     stage = "load"
     try:
         on_stage(stage)
-        document = load(path)
+        document = load(path, data)
         stage = "extract"
         on_stage(stage)
         document = describe(document)  # refuses a text too long to be one meeting
@@ -95,7 +101,7 @@ def analyse(
     except MinutebookError as exc:
         if debug:
             raise
-        return Analysis(str(path), reason=exc.reason, stage=exc.stage, message=str(exc))
+        return failed(path, exc)
     except MemoryError:
         if debug:
             raise
@@ -118,6 +124,24 @@ def analyse(
             message=f"{path}: internal error ({type(exc).__name__}: {exc}); re-run with --debug",
         )
     return Analysis(str(path), document, records, time.monotonic() - started)
+
+
+def failed(path: Path, exc: MinutebookError) -> Analysis:
+    """The failure of a file that raised one of our errors."""
+    return Analysis(str(path), reason=exc.reason, stage=exc.stage, message=str(exc))
+
+
+@dataclass(frozen=True)
+class Shipped:
+    """A file as a Dask run sends it to a worker: the path it names, and its bytes."""
+
+    path: str
+    data: bytes
+
+
+def analyse_shipped(file: Shipped, on_stage: Callable[[str], None]) -> Analysis:
+    """analyse() for a file whose bytes came with it (the job of a Dask worker's sandbox)."""
+    return analyse(Path(file.path), on_stage, data=file.data)
 
 
 def _memory_cap() -> str:

@@ -7,16 +7,18 @@ clauses -> lifecycle rebuilt -> WAL folded back into the file.
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Protocol
 
 import sqlite_utils
 
 from minutebook.app import batch
-from minutebook.app.workers import WORKER_MEMORY_BYTES
+from minutebook.app.workers import WORKER_MEMORY_BYTES, Executor
 from minutebook.errors import MinutebookError
 from minutebook.store import open_db
 from minutebook.store.lock import IngestLock, checkpoint, use_wal
@@ -29,6 +31,17 @@ class MissingInputError(MinutebookError):
 
     reason = "missing"
     stage = "startup"
+
+
+class SchedulerWithoutDaskError(MinutebookError):
+    """Raised by ingest() before anything runs when a scheduler is given to the local executor."""
+
+    reason = "usage"
+    stage = "startup"
+
+
+# Given the files to parse, the limits and debug: their analyses, in the order they finish
+Parse = Callable[[list[Path], batch.Limits, bool], Generator[batch.Analysis, None, None]]
 
 
 class RunObserver(Protocol):
@@ -101,15 +114,22 @@ def ingest(
     force: bool = False,
     debug: bool = False,
     observer: RunObserver | None = None,
+    executor: Executor | str = Executor.local,
+    scheduler: str | None = None,
 ) -> RunSummary:
     """Load, extract and store every document under `paths` into the database `db`.
 
     Files whose content is already stored are skipped unless `force`. Each document is
     parsed in one of `workers` processes (default: all cores) within `timeout` seconds and
     `max_memory` bytes, and fails alone; `debug` parses in this process and re-raises.
+    With `executor="dask"`, documents are parsed on the Dask cluster whose scheduler is at
+    `scheduler` (tcp://HOST:8786), or on one started here with `workers` threads when None;
+    `debug` then parses in the Dask workers without limits and re-raises.
 
     Raises:
         MissingInputError: a path does not exist (nothing was run).
+        DaskMissingError: executor "dask" without the dask extra installed.
+        ClusterError: the scheduler cannot be reached, or its workers cannot parse.
         StoreError: the database cannot be used, or another ingest holds it.
         PatternFileError: a pattern file is bad (before any document).
         RunInterrupted: Ctrl-C; the run is closed as interrupted, its documents kept.
@@ -119,17 +139,23 @@ def ingest(
     missing = [str(p) for p in given if not p.exists() and not p.is_symlink()]
     if missing:
         raise MissingInputError(", ".join(missing), "no such file or folder")
+    chosen = Executor(executor)
+    if scheduler is not None and chosen is not Executor.dask:
+        raise SchedulerWithoutDaskError(
+            "--scheduler", "is the address of a Dask scheduler; add --executor dask"
+        )
     db_path = Path(db)
     jobs = workers or os.cpu_count() or 1
     seen = observer or Silent()
-    with IngestLock(db_path):
+    # connected before the run starts: an unreachable cluster leaves no run behind
+    with IngestLock(db_path), _executor(chosen, scheduler, jobs) as parse:
         database = open_db(db_path)
         try:
             return _run(
                 database,
                 db_path,
                 given,
-                jobs,
+                parse,
                 batch.Limits(timeout, max_memory),
                 force,
                 debug,
@@ -139,11 +165,29 @@ def ingest(
             database.close()
 
 
+@contextlib.contextmanager
+def _executor(executor: Executor, scheduler: str | None, jobs: int) -> Iterator[Parse]:
+    if executor is Executor.local:
+
+        def local(
+            todo: list[Path], limits: batch.Limits, debug: bool
+        ) -> Generator[batch.Analysis, None, None]:
+            return batch.analyse_all(todo, jobs, limits.timeout, debug, limits.memory)
+
+        yield local
+        return
+    # imported only for a Dask run: Dask is an optional extra, and slow to import
+    from minutebook.app import cluster
+
+    with cluster.connect(scheduler, jobs) as client:
+        yield partial(cluster.analyse_all, client)
+
+
 def _run(
     db: sqlite_utils.Database,
     db_path: Path,
     paths: list[Path],
-    jobs: int,
+    parse: Parse,
     limits: batch.Limits,
     force: bool,
     debug: bool,
@@ -171,7 +215,7 @@ def _run(
 
     observer.started(len(todo), same)
     try:
-        analyses = batch.analyse_all(todo, jobs, limits.timeout, debug, limits.memory)
+        analyses = parse(todo, limits, debug)
         try:
             for analysis in analyses:
                 outcome = batch.write(db, analysis, run_id)
@@ -184,6 +228,13 @@ def _run(
             _finish(db, run_id, outcomes, "interrupted")
             checkpoint(db)
             raise RunInterrupted(summary("interrupted")) from None
+        except MinutebookError:
+            # The run cannot go on (a bad pattern file in the workers, the Dask scheduler
+            # lost): what was stored is kept, and the run is closed rather than left open.
+            analyses.close()
+            _finish(db, run_id, outcomes, "interrupted")
+            checkpoint(db)
+            raise
     finally:
         observer.stopped()
     _finish(db, run_id, outcomes, "finished")

@@ -1,14 +1,18 @@
-"""A pool of worker processes that runs one job per file, with a time limit per file.
+"""Worker processes that run one job per file, with a time limit per file.
 
 concurrent.futures cannot stop a running task, so a PDF that hangs pdfminer would hang
 the batch. Here each worker is a process of its own: past the time limit it is killed
 and replaced, and a worker that dies (a crash in a C library, the OOM killer) is
 replaced too. Either way the file fails alone and the others carry on.
+
+run_pool is the local executor's pool; a Sandbox is one such worker on its own, for a
+caller that is itself one of many (a thread of a Dask worker, app/cluster.py).
 """
 
 from __future__ import annotations
 
 import contextlib
+import enum
 import multiprocessing
 import os
 import resource
@@ -18,8 +22,7 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
-from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from minutebook.errors import MinutebookError
 
@@ -29,8 +32,11 @@ from minutebook.errors import MinutebookError
 # instead of the machine swapping or the OOM killer choosing a victim.
 WORKER_MEMORY_BYTES = 1024 * 1024 * 1024
 
+# What names one file to a job: its path, or (on Dask) its path and the bytes read from it.
+# It is pickled to the worker process, so it must be picklable.
+F = TypeVar("F")
 # A job is called in the worker with the file and a callback naming the stage it is in.
-Job = Callable[[Path, Callable[[str], None]], Any]
+Job = Callable[[F, Callable[[str], None]], Any]
 # Run once in each new worker before its first file, e.g. to import and load patterns.
 WarmUp = Callable[[], None]
 # The protocol, worker to parent: ("ready", None) once warm, then per file
@@ -39,6 +45,14 @@ _READY = "ready"
 _FAILED = "failed"
 _STAGE = "stage"
 _DONE = "done"
+
+
+class Executor(enum.StrEnum):
+    """Where an ingest parses its documents: this module's pool, or a Dask cluster
+    (app/cluster.py). The writer is this process either way."""
+
+    local = "local"
+    dask = "dask"
 
 
 @dataclass(frozen=True)
@@ -79,12 +93,12 @@ def _context() -> Any:
 
 def _serve(
     conn: Connection,
-    job: Job,
+    job: Job[Any],
     warm_up: WarmUp | None,
     memory_limit: int | None = None,
     environ: dict[str, str] | None = None,
 ) -> None:
-    """The worker's loop: a path in, stage names and one result out, until told to stop."""
+    """The worker's loop: a file in, stage names and one result out, until told to stop."""
     if environ is not None:
         # A forked worker has the fork server's environment, as it was when the server
         # started; it is to run with its parent's of now (MINUTEBOOK_PATTERNS, --verbose).
@@ -102,28 +116,32 @@ def _serve(
             # parent stops the batch with this error instead of failing each file
             conn.send((_FAILED, exc))
             return
-    conn.send((_READY, None))
-    while True:
-        name = conn.recv()
-        if name is None:
-            conn.close()
-            # A worker holds no files and no buffered output, so skip the interpreter's
-            # teardown: freeing spaCy's and PDFium's objects took half a second a worker.
-            os._exit(0)
-        result = job(Path(name), lambda stage: conn.send((_STAGE, stage)))
-        conn.send((_DONE, result))
+    try:
+        conn.send((_READY, None))
+        while True:
+            file = conn.recv()
+            if file is None:
+                conn.close()
+                # A worker holds no files and no buffered output, so skip the interpreter's
+                # teardown: freeing spaCy's and PDFium's objects took half a second a worker.
+                os._exit(0)
+            result = job(file, lambda stage: conn.send((_STAGE, stage)))
+            conn.send((_DONE, result))
+    except (EOFError, BrokenPipeError):
+        # the parent is gone (killed, or the Dask worker it was lost): no one to tell
+        os._exit(0)
 
 
-class _Worker:
+class _Worker(Generic[F]):
     def __init__(
-        self, ctx: Any, job: Job, warm_up: WarmUp | None, memory_limit: int | None
+        self, ctx: Any, job: Job[F], warm_up: WarmUp | None, memory_limit: int | None
     ) -> None:
         self._ctx = ctx
         self._job = job
         self._warm_up = warm_up
         self._memory_limit = memory_limit
         self.ready = False
-        self.path: Path | None = None
+        self.path: F | None = None  # the file it is on
         self.stage = "start"
         self.started = 0.0
         self._spawn()
@@ -139,9 +157,9 @@ class _Worker:
         self.process.start()
         child.close()
 
-    def give(self, path: Path) -> None:
+    def give(self, path: F) -> None:
         self.path, self.stage, self.started = path, "start", time.monotonic()
-        self.conn.send(str(path))
+        self.conn.send(path)
 
     def replace(self) -> None:
         """Kill this worker (it overran or died) and start a fresh one in its place."""
@@ -164,20 +182,20 @@ class _Worker:
         self.conn.close()
 
 
-def run_in_process(job: Job, paths: list[Path]) -> Iterator[tuple[Path, Any]]:
+def run_in_process(job: Job[F], paths: list[F]) -> Iterator[tuple[F, Any]]:
     """The same jobs one after another in this process: for --debug, so tracebacks show."""
     for path in paths:
         yield path, job(path, lambda _stage: None)
 
 
 def run_pool(
-    job: Job,
-    paths: list[Path],
+    job: Job[F],
+    paths: list[F],
     workers: int,
     timeout: float | None,
     warm_up: WarmUp | None = None,
     memory_limit: int | None = WORKER_MEMORY_BYTES,
-) -> Generator[tuple[Path, Any], None, None]:
+) -> Generator[tuple[F, Any], None, None]:
     """(path, job result or Lost) for every path, in the order they finish.
 
     Each worker's address space is capped at memory_limit bytes (None: no cap).
@@ -215,7 +233,7 @@ def run_pool(
             w.stop()
 
 
-def _receive(w: _Worker) -> Iterator[tuple[Path, Any]]:
+def _receive(w: _Worker[F]) -> Iterator[tuple[F, Any]]:
     try:
         kind, value = w.conn.recv()
     except (EOFError, OSError):
@@ -238,8 +256,44 @@ def _receive(w: _Worker) -> Iterator[tuple[Path, Any]]:
         yield path, value
 
 
-def _next_deadline(busy: list[_Worker], timeout: float | None) -> float | None:
+def _next_deadline(busy: list[_Worker[F]], timeout: float | None) -> float | None:
     if timeout is None or not busy:
         return None
     first = min(w.started for w in busy)
     return max(0.0, first + timeout - time.monotonic()) + 0.01
+
+
+class Sandbox(Generic[F]):
+    """One worker process of run_pool's kind, given one file at a time by a caller that
+    waits for it: the same time limit, memory cap and crash containment, and warm (loaded
+    once) from one file to the next."""
+
+    def __init__(
+        self, job: Job[F], warm_up: WarmUp | None = None, memory_limit: int | None = None
+    ) -> None:
+        self._worker = _Worker(_context(), job, warm_up, memory_limit)
+
+    def run(self, file: F, timeout: float | None) -> Any:
+        """The job's result for `file`, or Lost when it overran `timeout` seconds or its
+        process died (a fresh one then takes the next file).
+
+        Raises:
+            MinutebookError: the warm-up failed (every file would fail the same way).
+            RuntimeError: the process died before it was ready.
+        """
+        w = self._worker
+        while not w.ready:
+            for _ in _receive(w):  # nothing comes out before the first file
+                pass
+        w.give(file)
+        while True:
+            if timeout is not None and time.monotonic() - w.started > timeout:
+                lost = Lost("timeout", w.stage, time.monotonic() - w.started)
+                w.replace()
+                return lost
+            if w.conn.poll(_next_deadline([w], timeout)):
+                for _file, result in _receive(w):
+                    return result
+
+    def stop(self) -> None:
+        self._worker.stop()

@@ -47,6 +47,9 @@ VERBOSE_ENV = "MINUTEBOOK_VERBOSE"
 # Libraries whose warnings say nothing a clerk can act on: pdfminer's "Could not get
 # FontBBox from font descriptor" on nearly every Word-made PDF, for one
 QUIET_LIBRARIES = ("pdfminer", "pdfplumber", "pypdfium2")
+# Libraries that log, errors and tracebacks included, what a command reports itself in
+# one line: Dask's client on a cancelled task or a lost scheduler (ingest --executor dask)
+SILENT_LIBRARIES = ("distributed",)
 CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"]}
 
 
@@ -55,6 +58,8 @@ def library_logging(verbose: bool) -> None:
     level = logging.WARNING if verbose else logging.ERROR
     for name in QUIET_LIBRARIES:
         logging.getLogger(name).setLevel(level)
+    for name in SILENT_LIBRARIES:
+        logging.getLogger(name).setLevel(logging.WARNING if verbose else logging.CRITICAL)
 
 
 def _show_version(value: bool) -> None:

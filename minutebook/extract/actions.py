@@ -50,6 +50,9 @@ def meeting_end(doc: Document) -> int:
     return block.end if block else len(doc.text)
 
 
+_INSTRUCTION = re.compile(r"\b(?:to|will|shall|should)\s+[a-z]")
+
+
 def action_labels(doc: Document) -> list[tuple[int, str]]:
     """'Action: Clerk' lines: (block index, owner)."""
     patterns = load_patterns()
@@ -60,7 +63,10 @@ def action_labels(doc: Document) -> list[tuple[int, str]]:
         for rule, span in head:
             if rule.label == "action-label" and span.start_char == 0:
                 owner = text[span.end_char :].strip(" .:-–")
-                if 0 < len(owner.split()) <= 8:
+                # "Action – AB to circulate the draft": the line is the action itself, and
+                # its owner is found there; only a bare name labels the minute above
+                instruction = _INSTRUCTION.search(owner) is not None
+                if 0 < len(owner.split()) <= 8 and not instruction:
                     out.append((i, owner))
     return out
 

@@ -29,7 +29,7 @@ _LABEL = re.compile(
 _CAP_LABEL = re.compile(r"\(?[A-Z]\)\s")
 _MINUTE_LABEL = re.compile(r"(?:[\d.]*\d\s?)?(?:[ivx]{1,5}|[a-h])\)\s*|\d{1,3}[.)]\s+")
 # what is left of a heading line whose clause is below it: "RESOLVED that:", "AGREED to"
-_BARE_STEM = re.compile(r"\s*(?:that|to)?\s*:?\s*", re.IGNORECASE)
+_BARE_STEM = re.compile(r"\s*(?:that|to)?\s*[:;]?\s*", re.IGNORECASE)
 # "Resolved: (For information only)": a note on the heading, no clause
 _ASIDE = re.compile(r"\s*\([^()]*\)[\s.]*")
 _FULL_CLAUSE = re.compile(r"^\s*(?:that|to)\b", re.IGNORECASE)
@@ -44,7 +44,7 @@ _BODY_STEM = re.compile(
     re.IGNORECASE,
 )
 # a resolution's own number, written after its introducer: "Resolved 14/06/9.01", "(2024/15)"
-_OWN_CODE = re.compile(r"\(?(?P<code>\d{1,4}(?:[/.]\d{1,4})+)\)?[\s:–—\-.]")
+_OWN_CODE = re.compile(r"\(?(?P<code>\d{1,4}(?:[/.]\d{1,4})+)\)?(?:[\s:–—\-.]|$)")
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 
 
@@ -72,11 +72,14 @@ def _label_sequence(first: str) -> list[str]:
     return [first]
 
 
-def split_labels(text: str, start: int, end: int) -> list[tuple[str | None, int, int]]:
+def split_labels(
+    text: str, start: int, end: int, after_stem: bool = False
+) -> list[tuple[str | None, int, int]]:
     """Split [start:end] at sequential labels (a), (b) / 1), 2) / (i), (ii).
 
     Returns [(label, part_start, part_end)], or one unlabelled part when the labelled parts
-    complete a stem rather than each opening a full clause.
+    complete a stem rather than each opening a full clause. after_stem: the introducer
+    itself was a stem naming only the deciding body ("That the Committee:").
     """
     body_start, _ = trim_span(text, start, end)
     first = _LABEL.match(text, body_start)
@@ -112,7 +115,7 @@ def split_labels(text: str, start: int, end: int) -> list[tuple[str | None, int,
         parts.append((label, body, part_end))
     if all(_FULL_CLAUSE.match(text[s:e]) for _, s, e in parts):
         return parts
-    if stem is not None or _BODY_STEM.fullmatch(text[body_start : marks[0][1]]):
+    if stem is not None or after_stem or _BODY_STEM.fullmatch(text[body_start : marks[0][1]]):
         # "That the Committee: 1. Approved ... 2. Authorised ...": one record per clause
         return parts
     return [(None, start, end)]
@@ -125,11 +128,12 @@ def _block_index(doc: Document, offset: int) -> int:
     return len(doc.blocks) - 1
 
 
-def _body_blocks(doc: Document, index: int) -> int:
-    """The end offset of a body that starts in the block after an introducer-only block."""
+def _body_blocks(doc: Document, index: int) -> tuple[int, int]:
+    """The span of a body that starts in a block after an introducer-only block."""
     blocks = doc.blocks
     if index + 1 >= len(blocks):
-        return blocks[index].end
+        return blocks[index].end, blocks[index].end
+    index = _past_table(doc, index)
     first = blocks[index + 1]
     first_text = doc.block_text(first)
     label = _LABEL.match(first_text)
@@ -150,13 +154,31 @@ def _body_blocks(doc: Document, index: int) -> int:
     elif _THAT_COLON.search(doc.block_text(blocks[index])):
         # "RESOLVED that:" over plain paragraphs: the body runs to the next numbered paragraph
         end = _paragraphs_after(doc, j, end)
-    return end
+    return first.start, end
+
+
+def _past_table(doc: Document, index: int) -> int:
+    """Where the body starts when a table sits between a bare introducer and its clause.
+
+    "Resolved 9.02", the payments table, "Invoices were checked and payments approved.":
+    the table is what the clause approves, the sentence is the clause. With no sentence
+    after it, the table is the body after all.
+    """
+    blocks = doc.blocks
+    if blocks[index].kind == "table_row":
+        return index
+    j = index + 1
+    while j < len(blocks) and blocks[j].kind == "table_row":
+        j += 1
+    if j == index + 1 or j >= len(blocks) or blocks[j].kind != "paragraph":
+        return index
+    return j - 1
 
 
 # a body read over several paragraphs stops after this many, whatever follows
 MAX_BODY_BLOCKS = 12
 _NUMBERED = re.compile(r"\s*(?:\d{1,3}[.)]|\(\d{1,3}\))(?:\s|$)")
-_THAT_COLON = re.compile(r"\bthat\s*:\s*$", re.IGNORECASE)
+_THAT_COLON = re.compile(r"\bthat\s*[:;]\s*$", re.IGNORECASE)
 
 
 def _paragraphs_after(doc: Document, j: int, end: int) -> int:
@@ -283,15 +305,16 @@ def _clause_at(
             # a flattened page: "... were noted. Resolved 14/06/9.01 That ... . Cheques ..."
             end = sentence_end(text, body_start, block.end)
         if body_start >= block.end:
-            end = _body_blocks(doc, index)
-            body_start = block.end + 1 if end > block.end else block.end
+            first, end = _body_blocks(doc, index)
+            body_start = first if end > block.end else block.end
         else:
             end = _extend_stem(doc, index, body_start, end)
     end = _strip_carried(text, body_start, end)
     if end <= body_start or _ASIDE.fullmatch(text, body_start, end):
         return None
     out = []
-    for label, s, e in split_labels(text, body_start, end):
+    after_stem = _BODY_STEM.fullmatch(text, match_start, match_end) is not None
+    for label, s, e in split_labels(text, body_start, end, after_stem):
         s, e = trim_span(text, s, e)
         if e > s:
             out.append(Clause(rule.label, s, e, label, recipient, rule, own_code))

@@ -46,6 +46,7 @@ class Found:
     end: int
     owner: str | None
     rule: Rule
+    at: int = -1  # where the rule matched, inside the span
 
 
 def _sentences(doc: Document, block: Block, cuts: list[int]) -> list[tuple[int, int]]:
@@ -76,8 +77,18 @@ def _clean(doc: Document, start: int, end: int) -> tuple[int, int]:
     return trim_span(text, s, e)
 
 
+_ASKING = frozenset({"asked", "requested", "instructed", "tasked", "directed"})
+
+
 def _owner(span_text: str) -> str:
     words = span_text.split()
+    asked = next((i for i, w in enumerate(words) if w.lower() in _ASKING), None)
+    if asked is not None and asked + 1 < len(words) and words[asked + 1].lower() != "to":
+        # "The Council asked (that) the Clerk (to) check ...": the one asked acts, not the
+        # asker; the name runs to its verb, the first word after it in lower case
+        asked_words = [w for w in words[asked + 1 :] if w.lower() not in ("that", "the")]
+        words = list(itertools.takewhile(lambda w: w[:1].isupper(), asked_words[1:]))
+        words = asked_words[:1] + words
     if words and words[0].lower() == "the":
         words = words[1:]
     for i, w in enumerate(words):
@@ -112,14 +123,23 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
         s, e = sentences[k]
         if rule.form in {"active", "passive"} and _subordinate(doc, s, at):
             continue
+        if motion_patterns()["failed"].search(doc.text, s, e):
+            continue  # "..., seconded by B; the motion fell.": lost motions are not records
         owner = None
         kind = rule.label
         vote_line = motion_patterns()["vote_tail"].match(doc.text, s) is not None
+        # "Proposed by A, seconded by B - Unanimously agreed": what they proposed is the
+        # sentence before; the record is both, as the minutes wrote them
+        # (after a comma it is the vote note of the clause before, dropped from the record:
+        # "were approved, proposed by A and seconded by B")
+        movers_only = motion_patterns()["objectless"].match(doc.text[s:e].strip()) is not None
+        after_comma = doc.text[:s].rstrip().endswith(",")
+        objectless = movers_only and not after_comma
         # a bare "All Councillors agreed." agrees what was put before it, as "Agreed." does
-        bare = _bare(doc, s, e)
-        if (rule.form in {"previous", "nominal"} or (rule.form == "active" and bare)) and (
-            rule.form == "previous" or vote_line or bare
-        ):
+        bare = _bare(doc, s, e) or movers_only
+        if (
+            rule.form in {"previous", "nominal"} or (rule.form in {"active", "motion"} and bare)
+        ) and (rule.form == "previous" or vote_line or bare):
             if k > 0:
                 s = sentences[k - 1][0]
                 if rule.form == "previous":
@@ -130,15 +150,27 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
             # with nothing before it, "This was agreed by all members." is the record itself
         elif rule.form == "motion":
             s = _motion_start(doc, span.end_char, e) or s
+            if span[-1].lower_ in ("to", "that"):
+                s = span[-1].idx  # "M/S/A to accept ...": the motion is "to accept ..."
         elif rule.form == "owner":
             owner = _owner(span.text)
             if re.fullmatch(r"[A-Z]{2,3}", owner) and owner not in outline.header.initials:
                 continue  # "VAT to be added": capitals, but no one the minutes named
-            if not _opens(doc, block.start, at, s):
+            if _relative(doc, s, at):
+                pass  # "..., which the Clerk will investigate": the sentence says what
+            elif not _opens(doc, block.start, at, s):
                 continue
-            s = at
+            else:
+                s = at
+        if s == block.start and doc.text[s : s + 1].islower() and index > 0:
+            # "were approved, proposed by ..." opening a paragraph: the page broke the
+            # sentence; it starts in the paragraph before
+            s = _continued_from(doc, index, cuts) or s
         stem = e >= block.end and doc.text[s:e].rstrip().endswith(":")
-        s, e = _clean(doc, s, e)
+        if objectless:
+            s, e = trim_span(doc.text, s, e)
+        else:
+            s, e = _clean(doc, s, e)
         if e - s < 8:
             continue
         if stem:
@@ -147,8 +179,41 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
             e = list_after(doc, index + 1, block.end)
             if e == block.end:
                 continue
-        found.append(Found(kind, s, e, owner, rule))
-    return _split_at_actions(doc, found)
+        found.append(Found(kind, s, e, owner, rule, at))
+    return _split_at_actions(doc, _split_at_decisions(doc, found))
+
+
+def _continued_from(doc: Document, index: int, cuts: list[int]) -> int | None:
+    """Where a sentence broken over two paragraphs starts: the last sentence of the
+    paragraph before, unless that is a heading."""
+    prev = doc.blocks[index - 1]
+    if prev.kind != "paragraph" or any(prev.start <= c < prev.end for c in cuts):
+        return None
+    sentences = _sentences(doc, prev, cuts)
+    return sentences[-1][0] if sentences else None
+
+
+def _split_at_decisions(doc: Document, found: list[Found]) -> list[Found]:
+    """'It was decided that the Clerk would ask NCC, it was agreed to also invite the
+    police.': two decisions in one sentence, joined by a comma, are two records."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and (prev.start, prev.end) == (f.start, f.end)
+            and prev.rule.form in {"active", "passive"}
+            and f.rule.form in {"active", "passive"}
+            and prev.at < f.at
+            and doc.text[prev.at : f.at].rstrip().endswith((",", ";"))
+        ):
+            head = doc.text[prev.start : f.at].rstrip(" ,;")
+            out[-1] = Found(
+                prev.kind, prev.start, prev.start + len(head), prev.owner, prev.rule, prev.at
+            )
+            f = Found(f.kind, f.at, f.end, f.owner, f.rule, f.at)
+        out.append(f)
+    return out
 
 
 def _split_at_actions(doc: Document, found: list[Found]) -> list[Found]:
@@ -220,6 +285,12 @@ def _opens(doc: Document, block_start: int, at: int, sentence_start: int) -> boo
         or before.endswith((",", ";", ":", ")", "–", "-"))
         or bool(_LEADING.fullmatch(before + " "))
     )
+
+
+def _relative(doc: Document, sentence_start: int, at: int) -> bool:
+    """The action sits in a relative clause after a comma: '..., which the Clerk will do'."""
+    before = doc.text[sentence_start:at].rstrip()
+    return re.search(r",\s*which$", before) is not None
 
 
 def _motion_start(doc: Document, after: int, end: int) -> int | None:

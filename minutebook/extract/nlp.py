@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from minutebook.errors import PatternFileError
-from minutebook.extract.vocab import pattern_path
+from minutebook.extract.vocab import pattern_path, word_list
 
 PATTERN_FILES = ("introducers", "noting", "asks", "action_lines", "decisions")
 # files whose every entry must carry positive and negative example sentences
@@ -27,6 +27,12 @@ PATTERN_FILES = ("introducers", "noting", "asks", "action_lines", "decisions")
 EXAMPLED: dict[str, frozenset[str]] = {
     "decisions": frozenset({"active", "passive", "nominal", "motion", "previous", "owner"}),
     "introducers": frozenset({"heading"}),
+    # phrase: notes unless something is asked too; minutes: the meeting's own minutes are
+    # confirmed, approved or signed, which is a noting whatever else the clause says
+    "noting": frozenset({"phrase", "minutes"}),
+    # request: someone is asked to act; joined: a second clause follows ("and that ..."),
+    # which asks something of a noting phrase but not of confirmed minutes ("... be signed")
+    "asks": frozenset({"request", "joined"}),
 }
 
 
@@ -85,18 +91,27 @@ def _read_jsonl(name: str) -> list[tuple[int, dict[str, Any]]]:
         if missing:
             raise PatternFileError(f"{path}:{lineno}", f"missing keys {sorted(missing)}")
         if name in EXAMPLED:
-            _check_entry(f"{path}:{lineno}", row, EXAMPLED[name])
+            _check_entry(f"{path}:{lineno}", row, EXAMPLED[name], FILE_LABELS[name])
         rows.append((lineno, row))
     return rows
 
 
 LABELS = frozenset({"resolution", "recommendation", "action"})
+# the labels an entry of each exampled file may carry
+FILE_LABELS = {
+    "decisions": LABELS,
+    "introducers": LABELS,
+    "noting": frozenset({"noting"}),
+    "asks": frozenset({"asks"}),
+}
 
 
-def _check_entry(where: str, row: dict[str, Any], forms: frozenset[str]) -> None:
+def _check_entry(
+    where: str, row: dict[str, Any], forms: frozenset[str], labels: frozenset[str]
+) -> None:
     """A grammar entry names a known label and form and has examples of both kinds."""
-    if row["label"] not in LABELS:
-        raise PatternFileError(where, f"label {row['label']!r} is not one of {sorted(LABELS)}")
+    if row["label"] not in labels:
+        raise PatternFileError(where, f"label {row['label']!r} is not one of {sorted(labels)}")
     if row.get("form") not in forms:
         raise PatternFileError(where, f"form {row.get('form')!r} is not one of {sorted(forms)}")
     examples = row.get("examples")
@@ -118,6 +133,19 @@ def role_words() -> tuple[str, ...]:
 def _expand(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for token in pattern:
+        if "PERSON_TITLE" in token:
+            # {"PERSON_TITLE": true}: "Cllr", "Mrs." ... as written before a name;
+            # false: any word but those (person_titles.txt, one list for every reader)
+            wanted = token["PERSON_TITLE"]
+            token = {k: v for k, v in token.items() if k != "PERSON_TITLE"}
+            words = word_list("person_titles.txt")
+            if wanted:
+                token["TEXT"] = {
+                    "IN": sorted({f"{w.capitalize()}{dot}" for w in words for dot in ("", ".")})
+                }
+            else:
+                refused = token.get("LOWER", {}).get("NOT_IN", [])
+                token["LOWER"] = {"NOT_IN": sorted({*refused, *words, *(f"{w}." for w in words)})}
         if token.get("ROLE"):
             # {"ROLE": true, "LOWER": {"IN": ["members"]}}: the roles and a few more words
             extra = token.get("LOWER", {}).get("IN", [])

@@ -26,10 +26,11 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from minutebook.extract.codes import parse_code
 from minutebook.extract.dates import find_dates
 from minutebook.extract.text import smart_title
+from minutebook.extract.vocab import person_titles
 from minutebook.models import Block, Document
 
 _NUMBERED = re.compile(
-    r"^(?P<code>(?:[A-Z]{2,8}[. ]?\d{1,4}|\d{1,2}/\d{2}/\d{1,2}\.\d{2}|\d{1,2}\.\d{2}\.\d{1,2}"
+    r"^(?P<code>(?:[A-Z]{2,8}[. ]?\d{1,4}|\d{1,2}/\d{2}/\d{1,2}(?:\.\d{2})?|\d{1,2}\.\d{2}\.\d{1,2}"
     r"|\d{1,4}/\d{2,4}(?:\(\d{1,2}\))?|\d{1,2}(?:\.\d{1,2}){1,3}|\d{1,4}[A-Z]?))[.):]?\s+"
     r"(?P<title>\S.*)$",
     re.S,
@@ -39,7 +40,11 @@ _ITEM_REF = re.compile(r"^\(?(?:agenda\s+)?item\s+\d+[a-z]?\)?$", re.IGNORECASE)
 # ModernGov's "Minutes:" label between a title and its minute; "Matters Arising from the
 # Minutes:" and "9. Draft Minutes:" are titles
 _MINUTES_LABEL = re.compile(r"(?<!\bthe )(?<!\bof )\bMinutes:(?=\s*\S)")
-_DECISION_WORD = re.compile(r"\b(RESOLVED|AGREED|RECOMMENDED|DECIDED|resolved that|agreed that)\b")
+_DECISION_WORD = re.compile(
+    r"\b(RESOLVED|AGREED|RECOMMENDED|DECIDED|resolved that|agreed that)\b"
+    # "Resolved 14/06/5.01" set as a heading introduces the clause below it
+    r"|^(?i:resolved|agreed|decided)\s+[\d/.()a-z]+\s*$"
+)
 _ATTACHMENT = re.compile(
     r"\s*(pdf icon PDF \d+ KB|pdf icon|PDF \d+ KB|\(\d+ KB\)|Additional documents:)", re.IGNORECASE
 )
@@ -87,7 +92,7 @@ _OPENERS = frozenset(
     ]
 )
 _PRONOUNS = frozenset(["There", "It", "This", "They", "We", "He", "She"])
-_NAMEISH = re.compile(r"^(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr)\.?\s")
+_NAMEISH = re.compile(rf"^(?:{person_titles()})\.?\s")
 
 
 @dataclass(frozen=True)
@@ -319,7 +324,9 @@ def _block_item(block: Block, text: str, nxt: str) -> tuple[str | None, str | No
     numbered = _numbered(text)
     if numbered:
         return numbered
-    if block.kind == "heading" and titleish(text):
+    # the source set it apart as a heading, so its wording need not look like one
+    # ("Cheques for signing and approval", "Planning Applications:")
+    if block.kind == "heading" and titleish(text.rstrip().removesuffix(":"), lenient=True):
         return None, clean_title(text), len(text)
     return None
 

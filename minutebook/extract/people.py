@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from functools import cache
 
 from minutebook.errors import PatternFileError
-from minutebook.extract.vocab import pattern_path, word_list
+from minutebook.extract.vocab import pattern_path, person_titles, word_list
 
 _WORD = r"[A-Z][\w’'&()-]*"
 _CONT = rf"(?:\s+(?:of|for|to)\s+(?:the\s+)?{_WORD}(?:\s+(?:and|&|of|for|the|{_WORD}))*)?"
@@ -67,7 +67,7 @@ def _tidy(role: str) -> str:
 
 _INITIALS = re.compile(r"\(?\b(?P<initials>[A-Z]{2,3})\b\)?")
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]*\.?")
-_TITLES = frozenset({"Cllr", "Cllr.", "Councillor", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Miss", "Dr"})
+_TITLE = re.compile(rf"(?:{person_titles()})\.?")
 
 
 def declared_initials(text: str) -> dict[str, str]:
@@ -80,7 +80,7 @@ def declared_initials(text: str) -> dict[str, str]:
         before = [
             w
             for w in _CAPITALISED.findall(text[max(0, m.start() - 80) : m.start()])
-            if w not in _TITLES
+            if not _TITLE.fullmatch(w)
         ]
         for skip in range(4):
             run = before[len(before) - skip - len(letters) : len(before) - skip]

@@ -31,6 +31,7 @@ from minutebook.extract.resolve import Context, Finder, resolve
 from minutebook.extract.tags import action_span, find_tagged, label_code, owner_for
 from minutebook.extract.text import SENTENCE_BREAK, flat, trim_span
 from minutebook.extract.trackers import Row, column_vocabulary, split_code, tracker_rows
+from minutebook.extract.vocab import person_titles
 from minutebook.models import Document, Record
 
 # spaCy's make_doc refuses longer texts (nlp.max_length); minutes are a few hundred
@@ -117,10 +118,15 @@ def english_share(text: str) -> float:
 
 
 def is_noting(text: str) -> bool:
-    """Only notes, receives or confirms: a noting phrase and nothing asked of anyone."""
+    """Only notes, receives or confirms: a noting phrase and nothing asked of anyone, or
+    the meeting's own minutes confirmed (signing them is no request: GUIDELINES.md)."""
     patterns = load_patterns()
     tokens = patterns.nlp.make_doc(text)
-    return bool(patterns.matches(tokens, "noting")) and not patterns.matches(tokens, "asks")
+    found = {rule.form for rule, _ in patterns.matches(tokens, "noting")}
+    asks = {rule.form for rule, _ in patterns.matches(tokens, "asks")}
+    if "minutes" in found:
+        return "request" not in asks
+    return bool(found) and not asks
 
 
 def clause_deadline(text: str, base: date | None) -> str | None:
@@ -401,7 +407,7 @@ def _decision_sentence(doc: Document, start: int, end: int) -> tuple[int, int, R
     return None
 
 
-_TITLED = re.compile(r"\b(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr|Sir)\b\.?")
+_TITLED = re.compile(rf"\b(?:{person_titles()})\b\.?")
 
 
 def _names_only(text: str) -> bool:

@@ -13,13 +13,11 @@ from functools import cache
 
 from minutebook.extract.people import roles
 from minutebook.extract.text import SENTENCE_BREAK, trim_span
-from minutebook.extract.vocab import word_list
+from minutebook.extract.vocab import person_titles, word_list
 from minutebook.models import TAG_SEP, Document
 
 _NAME = r"[A-Z][\w.'’-]*"
-_PERSON = (
-    rf"(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr)\.?\s+{_NAME}(?:\s+(?:and\s+|&\s+)?{_NAME}){{0,3}}"
-)
+_PERSON = rf"(?:{person_titles()})\.?\s+{_NAME}(?:\s+(?:and\s+|&\s+)?{_NAME}){{0,3}}"
 # A label opening a minute: "iv)", "12i)", "4.4.5iii)", "5 vi)"
 # A label opening a minute: "iv)", "12i)", "4.4.5iii)", "5 vi)", or "4.4.9." (a reference to
 # minute 9 of an earlier meeting). Use with .match(text, pos).
@@ -99,7 +97,8 @@ def find_tagged(doc: Document, skip: set[int]) -> list[Tagged]:
         elif i + 1 < len(blocks) and regex.fullmatch(doc.block_text(blocks[i + 1]).strip()):
             nxt = doc.block_text(blocks[i + 1]).strip()
             nxt_block = blocks[i + 1]
-            if nxt_block.kind != "table_row" and nxt_block.tag is None and len(text.split()) > 3:
+            # a heading ("Councillor Vacancy") opens the next item; it names no one
+            if nxt_block.kind == "paragraph" and nxt_block.tag is None and len(text.split()) > 3:
                 found.append(Tagged(i, block.start, block.end, nxt))
     return found
 

@@ -61,6 +61,14 @@ def json_file(name: str, what: str, parse: Callable[[Any], T]) -> T:
 
 
 @cache
+def person_titles() -> str:
+    """person_titles.txt as a regular expression: 'Cllrs|Cllr|...|Sir' (longest first, so
+    'Cllrs' is not read as 'Cllr'), capitalised as written before a name."""
+    words = sorted(word_list("person_titles.txt"), key=len, reverse=True)
+    return "|".join(re.escape(w.capitalize()) for w in words)
+
+
+@cache
 def motion_patterns() -> dict[str, re.Pattern[str]]:
     """The regular expressions of motions.json: numbered motions, their outcomes, and the
     vote notes around any decision (read by the motion, clause and prose finders)."""
@@ -74,6 +82,7 @@ def motion_patterns() -> dict[str, re.Pattern[str]]:
         "procedural",
         "vote_tail",
         "mover_lead",
+        "objectless",
     )
     return json_file(
         "motions.json",

@@ -86,21 +86,38 @@ def detect_format(path: Path, data: bytes) -> Format:
     )
 
 
-def load(path: Path | str) -> Document:
-    """Read a minutes file into a Document: joined text, blocks with page and span.
+def read(path: Path | str) -> bytes:
+    """The bytes of a file, refused unread when it is bigger than any minutes can be.
 
     Raises:
-        LoadError: one of its subclasses, with a one-line reason, for a file that cannot load.
+        UnreadableFileError: the file cannot be opened or read.
+        InputTooLargeError: over MAX_ANY_FILE_BYTES.
     """
     path = Path(path)
     try:
         if path.stat().st_size > MAX_ANY_FILE_BYTES:
             _too_big(path, path.stat().st_size, MAX_ANY_FILE_BYTES, "any file")
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise UnreadableFileError(
             str(path), f"cannot read the file ({exc.strerror or type(exc).__name__})"
         ) from exc
+
+
+def load(path: Path | str, data: bytes | None = None) -> Document:
+    """Read a minutes file into a Document: joined text, blocks with page and span.
+
+    `data`, when given, are the file's bytes as read(path) gave them elsewhere (on a Dask
+    worker, from the process that read the file); `path` then only names the document.
+
+    Raises:
+        LoadError: one of its subclasses, with a one-line reason, for a file that cannot load.
+    """
+    path = Path(path)
+    if data is None:
+        data = read(path)
+    elif len(data) > MAX_ANY_FILE_BYTES:
+        _too_big(path, len(data), MAX_ANY_FILE_BYTES, "any file")
     if not data.strip():
         raise EmptyDocumentError(str(path), "the file is empty")
     fmt = detect_format(path, data)
@@ -128,4 +145,4 @@ def _too_big(path: Path, size: int, limit: int, what: str) -> None:
     )
 
 
-__all__ = ["LOADERS", "detect_format", "load"]
+__all__ = ["LOADERS", "detect_format", "load", "read"]

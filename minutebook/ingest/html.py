@@ -7,7 +7,9 @@ list items and table rows are kept in document order.
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -89,8 +91,9 @@ def _walk(node: LexborNode, builder: TextBuilder) -> None:
         elif tag == "tr" and child.css_first("td.mgItemNumberCell") is not None:
             _moderngov_item(child, builder)
         elif tag == "tr":
-            cells = [c.text(separator=" ").replace(_BR, " ") for c in child.css("td, th")]
-            builder.add_row(1, cells)
+            if not _layout_row(child, builder):
+                cells = [c.text(separator=" ").replace(_BR, " ") for c in child.css("td, th")]
+                builder.add_row(1, cells)
         elif tag in _LEAVES | _CONTAINERS and not _has_block_child(child):
             tagged = _trailing_tag(child)
             if tagged:
@@ -99,6 +102,101 @@ def _walk(node: LexborNode, builder: TextBuilder) -> None:
                 _emit(builder, "paragraph", child.text(separator=""))
         else:
             _walk(child, builder)
+
+
+# A layout cell: a minute long enough to hold paragraphs, not a value
+_LAYOUT_CHARS = 200
+_LINE_BREAKS = {"div", "p", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"}
+_CODE_CELL = 30  # "14/06/2", "i)", "9.1": a column of item numbers beside the minutes
+
+
+@dataclass
+class _Line:
+    text: str = ""
+    plain: bool = False  # some of its text is outside emphasis
+
+
+def _cell_lines(cell: LexborNode) -> list[_Line | LexborNode]:
+    """A cell's lines in order (split at <div>, <p>, <br>), and any table nested in it."""
+    out: list[_Line | LexborNode] = [_Line()]
+
+    def line() -> _Line:
+        last = out[-1]
+        if isinstance(last, _Line):
+            return last
+        fresh = _Line()
+        out.append(fresh)
+        return fresh
+
+    def visit(node: LexborNode, emphasis: bool) -> None:
+        for child in node.iter(include_text=True):
+            if child.tag == "-text":
+                for k, part in enumerate((child.text() or "").split(_BR)):
+                    if k:
+                        out.append(_Line())
+                    current = line()
+                    current.text += part
+                    current.plain |= bool(part.strip()) and not emphasis
+            elif child.tag == "table":
+                out.append(child)
+            elif child.tag in _LINE_BREAKS:
+                out.append(_Line())
+                visit(child, emphasis)
+                out.append(_Line())
+            else:
+                visit(child, emphasis or child.tag in _EMPHASIS)
+
+    visit(cell, False)
+    return [x for x in out if not isinstance(x, _Line) or x.text.strip()]
+
+
+def _layout_row(row: LexborNode, builder: TextBuilder) -> bool:
+    """A row that lays out minutes: item numbers, then the minutes with bold headings.
+
+    Word saves "Item | Minute | Action" minutes this way, with every item of a page in
+    one cell: read as one table row, its headings and sentences ran together into one
+    line. Read as headings (the cell's lines set wholly in bold) and paragraphs, the
+    minutes keep their structure; a nested table (payments) stays rows.
+    """
+    cells = [c for c in row.iter(include_text=False) if c.tag in ("td", "th")]
+    if len(cells) < 2:
+        return False
+    lines = [_cell_lines(c) for c in cells]
+    body = max(range(len(cells)), key=lambda k: len(cells[k].text()))
+    texts = [x for x in lines[body] if isinstance(x, _Line)]
+    headed = any(not a.plain and b.plain for a, b in itertools.pairwise(texts))
+    if len(cells[body].text(strip=True)) < _LAYOUT_CHARS or len(texts) < 3 or not headed:
+        return False
+    codes = [
+        x.text.strip()
+        for k in range(body)
+        for x in lines[k]
+        if isinstance(x, _Line) and len(x.text.strip()) <= _CODE_CELL
+    ]
+    headings = sum(1 for x in texts if not x.plain)
+    # a lone number names the row's first item; numbers only pair with headings one to one
+    pending = codes if len(codes) in (1, headings) else []
+    if not all(any(c.isdigit() for c in code) for code in pending):
+        pending = []  # "ii)" alone continues an item above; it names none
+    # An Action column names who acts beside some paragraph of the cell, but which one the
+    # page only shows by position; kept as the row it was, it is read as no one's tag.
+    aside = [
+        ""
+        if k == body or (k < body and pending)
+        else " ".join(x.text.strip() for x in lines[k] if isinstance(x, _Line))
+        for k in range(len(cells))
+    ]
+    if any(aside):
+        builder.add_row(1, aside)
+    for x in lines[body]:
+        if not isinstance(x, _Line):
+            _walk(x, builder)
+        elif x.plain:
+            _emit(builder, "paragraph", x.text)
+        else:
+            code = pending.pop(0) if pending else ""
+            _emit(builder, "heading", f"{code} {x.text}")
+    return True
 
 
 def _moderngov_item(row: LexborNode, builder: TextBuilder) -> None:

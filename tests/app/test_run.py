@@ -26,7 +26,7 @@ DOCUMENTS = (
 CLOCK_COLUMNS = {"started_at", "finished_at", "at", "built_at", "decided_at"}
 
 
-def _tables(path: Path) -> dict[str, list[tuple[object, ...]]]:
+def database_tables(path: Path) -> dict[str, list[tuple[object, ...]]]:
     conn = sqlite3.connect(path)
     try:
         names = [
@@ -57,7 +57,7 @@ def test_run_library_and_cli_write_the_same_database(tmp_path: Path) -> None:
 
     assert result.exit_code == 0, result.stderr
     assert (summary.status, summary.written, summary.failed) == ("finished", 4, 0)
-    library, command = _tables(a), _tables(b)
+    library, command = database_tables(a), database_tables(b)
     assert library == command
     for table in ("records", "record_links", "recommendation_events", "runs"):
         assert library[table], table  # compared something, not two empty tables

@@ -1,5 +1,6 @@
-"""The decision grammar (patterns/decisions.jsonl) and the heading introducers
-(patterns/introducers.jsonl): every entry's own examples, run for real."""
+"""The decision grammar (patterns/decisions.jsonl), the heading introducers
+(patterns/introducers.jsonl), and what makes a clause a noting (noting.jsonl, asks.jsonl):
+every entry's own examples, run for real."""
 
 from __future__ import annotations
 
@@ -7,10 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from minutebook.extract import is_noting
 from minutebook.extract.nlp import EXAMPLED, examples, load_patterns
 from tests.extract.minutes import minutes_records
 
 ENTRIES = [(file, *entry) for file in sorted(EXAMPLED) for entry in examples(file)]
+# files whose entries find records; noting.jsonl and asks.jsonl only judge a record's text
+RECORD_FILES = ("decisions", "introducers")
 
 
 def _records(tmp_path: Path, sentence: str) -> list[str]:
@@ -44,13 +48,35 @@ def test_grammar_positive_example_matches_its_entry(file: str, rule_id: str, sen
 
 @pytest.mark.parametrize(
     ("file", "rule_id", "sentence"),
-    [(f, r, s) for f, r, _, neg in ENTRIES for s in neg],
+    [(f, r, s) for f, r, _, neg in ENTRIES for s in neg if f in RECORD_FILES],
     ids=lambda v: v[:40],
 )
 def test_grammar_negative_example_gives_no_record_by_its_entry(
     tmp_path: Path, file: str, rule_id: str, sentence: str
 ) -> None:
     assert f"{file}:{rule_id}" not in _records(tmp_path, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "noting"),
+    [(s, True) for f, _, pos, _ in ENTRIES for s in pos if f == "noting"]
+    + [(s, False) for f, _, _, neg in ENTRIES for s in neg if f == "noting"]
+    + [(s, False) for f, _, pos, _ in ENTRIES for s in pos if f == "asks" and "noted" in s],
+    ids=lambda v: str(v)[:40],
+)
+def test_noting_examples_are_judged_as_the_entry_says(sentence: str, noting: bool) -> None:
+    # a noting entry's positive examples only note; its negatives note and also ask, or
+    # only look like a noting; an asking clause added to a noting is no longer one
+    assert is_noting(sentence) is noting
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "sentence"),
+    [(r, s) for f, r, _, neg in ENTRIES for s in neg if f == "asks"],
+    ids=lambda v: v[:40],
+)
+def test_asks_negative_example_is_not_matched(rule_id: str, sentence: str) -> None:
+    assert not _matches("asks", rule_id, sentence)
 
 
 @pytest.mark.parametrize(
@@ -104,3 +130,117 @@ def test_decision_ends_where_an_owned_action_opens_after_a_comma(tmp_path: Path)
         ),
         ("action", "Mrs Crisp", "Mrs Crisp to email him and liaise with Mr Jenkinson."),
     ]
+
+
+def test_two_decisions_joined_by_a_comma_are_two_records(tmp_path: Path) -> None:
+    records = minutes_records(
+        tmp_path,
+        "It was decided that the Clerk would write to Highways about the verge, it was "
+        "agreed to also invite the police to the next meeting.",
+        item="6. Parking",
+    )
+    assert [r.text for r in records] == [
+        "It was decided that the Clerk would write to Highways about the verge",
+        "it was agreed to also invite the police to the next meeting.",
+    ]
+    assert {r.kind for r in records} == {"resolution"}
+
+
+def test_the_one_asked_owns_the_action_not_the_asker(tmp_path: Path) -> None:
+    sentence = "The Council asked that the Clerk check the budget for funds to replace the lights."
+    records = minutes_records(tmp_path, sentence)
+    assert [(r.kind, r.owner, r.text) for r in records] == [("action", "Clerk", sentence)]
+
+
+def test_action_in_a_relative_clause_keeps_its_whole_sentence(tmp_path: Path) -> None:
+    sentence = (
+        "The internal auditor had raised some minor points, which the Clerk will "
+        "investigate and report back at the next meeting."
+    )
+    records = minutes_records(tmp_path, sentence)
+    assert [(r.kind, r.owner, r.text) for r in records] == [("action", "Clerk", sentence)]
+
+
+def test_objectless_motion_carries_the_sentence_before_it(tmp_path: Path) -> None:
+    # the minutes say what was proposed, then who proposed and seconded it
+    text = (
+        "A new laptop had been purchased for the Clerk at a cost of £499.00. It was "
+        "proposed by Cllr. W. Loynton, seconded by Cllr. K. Davies and unanimously approved."
+    )
+    records = minutes_records(tmp_path, text, item="7. Finance")
+    assert [(r.kind, r.text) for r in records] == [("resolution", text)]
+
+
+def test_a_lost_motion_is_no_record(tmp_path: Path) -> None:
+    records = minutes_records(
+        tmp_path,
+        "Cllr Hand proposed that the hedge be cut, seconded by Cllr Hull; the motion fell.",
+    )
+    assert records == []
+
+
+def test_a_sentence_the_page_broke_over_two_paragraphs_is_one_record(tmp_path: Path) -> None:
+    records = minutes_records(
+        tmp_path,
+        "The minutes of the meeting on Wednesday 9th March 2005.\n\nwere approved, proposed "
+        "by Cllr M Peake and seconded by Cllr Briston",
+        item="3. Approval of Minutes",
+    )
+    # the vote note after the comma is not part of the clause (GUIDELINES: no mover/seconder)
+    assert [(r.text, r.noting) for r in records] == [
+        ("The minutes of the meeting on Wednesday 9th March 2005. were approved", True)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # an introducer at the end of its line, the clause below it
+        (
+            "It was APPROVED that;\n\nthe grant of £500 be paid to the village hall.",
+            [("resolution", None, "the grant of £500 be paid to the village hall.")],
+        ),
+        # a stem naming only the deciding body splits its list (GUIDELINES, rulings)
+        (
+            "That the Committee:\n\n1. Approved the revised budget.\n\n"
+            "2. Authorised the Clerk to sign the lease.",
+            [
+                ("resolution", None, "Approved the revised budget."),
+                ("resolution", "Clerk", "Authorised the Clerk to sign the lease."),
+            ],
+        ),
+        # motion style: the text is the motion, without mover and seconder
+        (
+            "M/S/A to accept the treasurer's report.",
+            [
+                ("resolution", None, "to accept the treasurer's report."),
+            ],
+        ),
+        # a roll-call block: the motion above its RESULT line
+        (
+            "Motion to approve the contract with Acme.\n\nRESULT: ADOPTED [UNANIMOUS]\n\n"
+            "MOVER: Jane Smith\n\nSECONDER: Bob Jones\n\nAYES: Smith, Jones, Brown\n\nNAYS: None",
+            [("resolution", None, "Motion to approve the contract with Acme.")],
+        ),
+        # a decision notice's section
+        (
+            "Decision:\n\nTo approve the closure of Mill Lane for resurfacing.",
+            [
+                ("resolution", None, "To approve the closure of Mill Lane for resurfacing."),
+            ],
+        ),
+        # an "Action –" line that is the action itself, not a label for the minute above
+        (
+            "Action – AB to circulate the draft policy.",
+            [
+                ("action", "AB", "AB to circulate the draft policy."),
+            ],
+        ),
+    ],
+    ids=["introducer-at-line-end", "body-stem-list", "msa", "roll-call", "decision", "action"],
+)
+def test_kinds_of_minutes_the_issue_lists(
+    tmp_path: Path, body: str, expected: list[tuple[str, str | None, str]]
+) -> None:
+    records = minutes_records(tmp_path, body, present="Cllr Anne Brown (AB)")
+    assert [(r.kind, r.owner, r.text) for r in records] == expected

@@ -99,3 +99,29 @@ def test_outline_command_on_a_missing_file_is_one_line() -> None:
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1
     assert "nope.txt" in result.stderr
+
+
+def test_outline_of_a_word_layout_table_takes_its_bold_headings() -> None:
+    from minutebook.extract import describe, extract
+
+    doc = load(SAMPLES / "northwold-pc_parish-council_2014-06.html")
+    outline = build_outline(doc)
+    titles = [item.title for item in outline.items]
+    # a heading that ends in ":" or reads like a sentence is still the heading it was set as
+    assert "Planning Applications" in titles
+    assert "Clerk’s Report and Updates from previous minutes" in titles
+    assert (
+        "Cheques for signing and approval and to authorise payment of outstanding invoices"
+        in titles
+    )
+    assert ("14/06/1", "Public Forum – LGA 1972, Section 100(1)") in [
+        (i.code, i.title) for i in outline.items
+    ]
+    # "Resolved 14/06/5.01" in bold introduces a clause; it titles nothing
+    assert not [t for t in titles if t and t.lower().startswith("resolved")]
+    records = extract(describe(doc))
+    by_code = {r.code: r for r in records}
+    # a bare "Resolved 14/06/9.02" over the payments table resolves the sentence after it
+    assert by_code["14/06/9.02"].text.startswith("Invoices were checked, payments were approved")
+    # the next item's heading ("Councillor Vacancy") is nobody's owner tag
+    assert not [r for r in records if r.owner and "Vacancy" in r.owner]

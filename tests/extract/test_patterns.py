@@ -61,9 +61,9 @@ CASES = [
          "resolution", HEADING, True, None),
     Case("noting:correct-record", "RESOLVED that the minutes are a correct record.",
          "resolution", HEADING, True, None),
-    Case("noting:adopted-as-published", "RESOLVED that the minutes be adopted as circulated.",
+    Case("noting:adopted-as-published", "RESOLVED that the accounts be adopted as circulated.",
          "resolution", HEADING, True, None),
-    Case("noting:confirmed-and-signed", "RESOLVED that the minutes be confirmed and signed.",
+    Case("noting:confirmed-and-signed", "RESOLVED that the accounts be confirmed and signed.",
          "resolution", HEADING, True, None),
     # asks: a noting phrase beside something asked of someone is not "only noting"
     Case(

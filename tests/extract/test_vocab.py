@@ -60,6 +60,22 @@ def test_a_local_role_title_is_used_and_ours_stay(tmp_path: Path) -> None:
     }
 
 
+def test_a_local_person_title_names_an_owner(tmp_path: Path) -> None:
+    # one list of titles (person_titles.txt) for the grammar, tags, initials and outline
+    minutes = tmp_path / "parish.txt"
+    minutes.write_text(
+        "Little Snoring Parish Council\nMinutes of the meeting held on 14 March 2025\n\n"
+        "5. Signs\nAlderman Brown to order the new signs for the green.\n",
+        encoding="utf-8",
+    )
+    assert _owners(_run("extract", str(minutes))) == {}
+    local = tmp_path / "patterns"
+    local.mkdir()
+    bundled = (BUNDLED / "person_titles.txt").read_text(encoding="utf-8")
+    (local / "person_titles.txt").write_text(bundled + "alderman\n", encoding="utf-8")
+    assert _owners(_run("extract", str(minutes), patterns=local)) == {"5": "Alderman Brown"}
+
+
 BROKEN = [
     pytest.param(
         "introducers.jsonl",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from minutebook.ingest import load
 from minutebook.models import Document
-from tests.fixtures import moderngov_page, sample_lines
+from tests.fixtures import SAMPLES, moderngov_page, sample_lines
 
 # Items in the shape of leics_cfosc_minutes_2025-09-02.txt, with Windows-1252 punctuation.
 ITEMS = [
@@ -126,3 +126,37 @@ def test_html_owner_tag_travels_as_the_blocks_tag(tmp_path: Path) -> None:
     assert [b.cells for b in doc.blocks if b.kind == "table_row" and b.tag is None] == [
         ("Grant", "Clerk")
     ]
+
+
+def test_word_layout_table_reads_as_headings_and_paragraphs() -> None:
+    # Northwold's "Item | Minute | Action" table: each row holds several items, the
+    # headings set in bold on lines of their own, a payments table nested in one cell
+    doc = load(SAMPLES / "northwold-pc_parish-council_2014-06.html")
+    headings = _texts(doc, "heading")
+    for title in ("Planning Applications:", "Chaffer Bugs Treatment Quotes", "Finance:"):
+        assert title in headings
+    assert "14/06/1 Public Forum – LGA 1972, Section 100(1):" in headings  # its one number
+    paragraphs = _texts(doc, "paragraph")
+    assert any(p.startswith("Invoices were checked, payments were approved") for p in paragraphs)
+    rows = _texts(doc, "table_row")
+    assert "Anglian Water\t15.54\t0.00\t1878\t15.54" in rows  # the nested table stays rows
+    # the numbers that could not be paired with headings, and the Action column, are kept
+    assert any(r.startswith("14/06/2 i) ii) iii) 14/06/3") and r.endswith("Clerk") for r in rows)
+
+
+def test_tracker_row_with_paragraphs_in_a_cell_stays_a_row(tmp_path: Path) -> None:
+    # a long cell of several paragraphs is a tracker's update, not minutes laid out in a
+    # table: only bold headings over prose make a row a layout
+    update = (
+        "<p>" + "Officers met the provider in May and agreed a revised timetable. " * 3 + "</p>"
+    )
+    doc = _load_page(
+        tmp_path,
+        "<html><body><table><tr><th>Ref</th><th>Recommendation</th><th>Update</th></tr>"
+        f"<tr><td>CFLLC 21/22</td><td>That the service reviews its waiting list.</td>"
+        f"<td>{update}{update}<p>Complete.</p></td></tr></table></body></html>",
+    )
+    rows = _texts(doc, "table_row")
+    assert len(rows) == 2
+    assert rows[1].startswith("CFLLC 21/22\tThat the service reviews its waiting list.\tOfficers")
+    assert not _texts(doc, "heading")
