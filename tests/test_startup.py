@@ -6,9 +6,12 @@ libraries are named, so a top-level import that pulls one back in fails a test.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from minutebook.commands import review
 from minutebook.store import reviews
@@ -110,3 +113,16 @@ def test_extract_run_as_the_command_line_prints_all_of_it_and_exits_0() -> None:
         assert done.returncode == 0, done.stderr[-2000:]
         assert done.stdout == CliRunner().invoke(app, ["extract", sample, "-f", fmt]).stdout
         assert done.stdout.count("\n") > 10
+
+
+def test_our_own_processes_start_openblas_with_one_thread_unless_told(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from minutebook.console import conventions
+
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    conventions.one_blas_thread()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "4")  # a user's own setting stands
+    conventions.one_blas_thread()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "4"

@@ -12,9 +12,14 @@ from __future__ import annotations
 
 import gc
 
-from minutebook.app import batch  # noqa: F401
-from minutebook.extract import nlp, pipeline  # noqa: F401
-from minutebook.ingest import pdf  # noqa: F401
+from minutebook.console.conventions import one_blas_thread
+
+one_blas_thread()  # before numpy: the fork server is a process of our own
+
+# isort: split
+from minutebook.app import batch  # noqa: E402, F401
+from minutebook.extract import nlp, pipeline  # noqa: E402, F401
+from minutebook.ingest import pdf  # noqa: E402, F401
 
 nlp.blank_english()
 # As Python's gc.freeze() documentation advises before a fork without exec: what is loaded

@@ -128,9 +128,23 @@ def quiet() -> bool:
 _OWN_PROCESS = {"yes": False}
 
 
+# numpy (imported by spaCy and by sqlite-utils) starts OpenBLAS's thread pool, whose
+# threads spin on an idle core for 0.1 CPU-s of every process; minutebook never multiplies
+# a matrix. A process of our own (the command line, the fork server) starts it with one
+# thread, unless the environment says otherwise.
+BLAS_THREADS = {"OPENBLAS_NUM_THREADS": "1"}
+
+
+def one_blas_thread() -> None:
+    """Before numpy is imported, in a process that is minutebook's own."""
+    for name, value in BLAS_THREADS.items():
+        os.environ.setdefault(name, value)
+
+
 def command_line_process() -> None:
     """Say that this process is the command line itself (cli.main calls it)."""
     _OWN_PROCESS["yes"] = True
+    one_blas_thread()
 
 
 def end_read_only_command() -> None:
