@@ -10,13 +10,13 @@ import sqlite3
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from minutebook.app.spreadsheet import write_csv
+# Only what the commands' signatures need is imported here: `minutebook --help` and a
+# one-file `extract` must not pay for rich, sqlite-utils, pydantic or spaCy (issue 15).
+# Each command imports what it runs in its body; tests/test_startup.py keeps it so.
 from minutebook.app.workers import WORKER_MEMORY_BYTES, Executor
 from minutebook.commands import fail, open_current, open_existing, register_all
 from minutebook.console.conventions import (
@@ -26,6 +26,8 @@ from minutebook.console.conventions import (
     DbOption,
     DebugOption,
     Exit,
+    command_line_process,
+    end_read_only_command,
     library_logging,
 )
 from minutebook.console.output import (
@@ -35,12 +37,15 @@ from minutebook.console.output import (
     emit,
     plain_table,
 )
-from minutebook.console.progress import BatchProgress
 from minutebook.errors import MinutebookError, PatternFileError, StorageError
-from minutebook.models import Record
 from minutebook.store import analytics
-from minutebook.store.runs import failures_of_latest_run
 from minutebook.store.storage import is_storage_failure, storage_error
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
+    from minutebook.models import Record
 
 
 class OutputFormat(enum.StrEnum):
@@ -57,7 +62,6 @@ app = App(
 # Worker processes are spawned: they import this module (the console script's __main__)
 # but never run a command, so the parent's --verbose reaches them through the environment.
 library_logging(bool(os.environ.get(VERBOSE_ENV)))
-err = Console(stderr=True)
 MB = 1024 * 1024
 JSONL_KEYS = (
     "kind",
@@ -125,9 +129,12 @@ def ingest_cmd(
 ) -> None:
     """Load, extract and store every document; a bad file fails alone and is recorded."""
     # imported here, not at the top: --help and the other commands need none of the run
-    from minutebook.app import run
+    from rich.console import Console
 
-    progress = BatchProgress(err, db_path, quiet)
+    from minutebook.app import run
+    from minutebook.console.progress import BatchProgress
+
+    progress = BatchProgress(Console(stderr=True), db_path, quiet)
     try:
         summary = run.ingest(
             paths,
@@ -181,6 +188,7 @@ def extract_cmd(
     debug: DebugOption = False,
 ) -> None:
     """Print the records of one file, without a database (JSON Lines by default)."""
+    from minutebook.app.spreadsheet import write_csv
     from minutebook.extract import describe, extract, load_vocabularies
     from minutebook.ingest import load
 
@@ -217,9 +225,12 @@ def extract_cmd(
         )
     else:
         _stdout().print(_table(records, why))
+    end_read_only_command()
 
 
 def _stdout() -> Console:
+    from rich.console import Console
+
     # piped output has no terminal width; give tables room instead of folding every cell
     console = Console()
     return console if console.is_terminal else Console(width=200)
@@ -231,6 +242,8 @@ def _jsonl(record: Record) -> dict[str, object]:
 
 
 def _table(records: list[Record], why: bool) -> Table:
+    from rich.table import Table
+
     table = Table(show_lines=True)
     widths = {"kind": 14, "code": 12, "item": 22, "text": 44, "owner": 20}
     for name in ("kind", "code", "item", "text", "owner", "deadline", "meeting", "page"):
@@ -310,6 +323,8 @@ def _is_date(value: str) -> bool:
 @app.command("failures", epilog="Example: minutebook failures --db minutebook.db --format csv")
 def failures_cmd(db_path: DbOption = DEFAULT_DB, fmt: FormatOption = Format.table) -> None:
     """List the files that failed in the latest run, with the reason."""
+    from minutebook.store.runs import failures_of_latest_run
+
     db = open_existing(db_path)
     rows = failures_of_latest_run(db)
     columns = ["path", "stage", "reason", "message", "at", "run_id"]
@@ -321,4 +336,5 @@ register_all(app)
 
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    command_line_process()
     app()

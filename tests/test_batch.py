@@ -57,6 +57,22 @@ def test_workers_timeout_and_crash_fail_alone_the_rest_finish() -> None:
     }
 
 
+def _environ(path: Path, on_stage: Callable[[str], None]) -> str | None:
+    return os.environ.get(path.name)
+
+
+def test_workers_see_the_environment_of_their_parent_as_it_is_now(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # forked from a fork server started earlier, a worker must still read the parent's
+    # MINUTEBOOK_PATTERNS or --verbose of this run, not the server's of its start
+    name = Path("MINUTEBOOK_TEST_WORKER_ENV")
+    monkeypatch.delenv(name.name, raising=False)
+    assert dict(workers.run_pool(_environ, [name], 1, None)) == {name: None}
+    monkeypatch.setenv(name.name, "now")
+    assert dict(workers.run_pool(_environ, [name], 1, None)) == {name: "now"}
+
+
 def test_workers_sandbox_kills_at_the_time_limit_and_replaces_a_dead_worker() -> None:
     # a Dask worker thread's one worker process (app/cluster.py): run_pool's limits, one
     # file at a time

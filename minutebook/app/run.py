@@ -20,9 +20,7 @@ import sqlite_utils
 from minutebook.app import batch
 from minutebook.app.workers import WORKER_MEMORY_BYTES, Executor
 from minutebook.errors import MinutebookError
-from minutebook.lifecycle import rebuild as rebuild_lifecycle
 from minutebook.store import open_db
-from minutebook.store.lineage import align_changes
 from minutebook.store.lock import IngestLock, checkpoint, use_wal
 from minutebook.store.paths import DEFAULT_PATH
 from minutebook.store.runs import close_interrupted_runs, finish_run, start_run
@@ -241,7 +239,11 @@ def _run(
         observer.stopped()
     _finish(db, run_id, outcomes, "finished")
     if any(o.ok for o in outcomes):
-        # whole-database passes, so an unchanged re-run (nothing written) skips them
+        # whole-database passes, so an unchanged re-run (nothing written) skips them, and
+        # the imports of both (rapidfuzz, the lifecycle models)
+        from minutebook.lifecycle import rebuild as rebuild_lifecycle
+        from minutebook.store.lineage import align_changes
+
         align_changes(db)  # reviews follow reworded clauses before anyone reads the views
         rebuild_lifecycle(db)  # recommendations followed across documents, incl. this run's
     checkpoint(db)

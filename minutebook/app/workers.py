@@ -74,12 +74,11 @@ def limit_memory(limit: int | None) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
-# What a worker imports before its first file: the loaders, the extractor and spaCy. A fork
-# server imports them once per run and forks every worker from that warm process, so a
-# worker no longer pays ~2 CPU-s of imports (issue 15: workers should not each rebuild the
-# pipeline from scratch). Only imports: patterns are read in each worker's warm-up, since
-# MINUTEBOOK_PATTERNS may differ between runs of one process.
-PRELOAD = ["minutebook.app.batch", "minutebook.extract", "minutebook.ingest.pdf", "spacy"]
+# What a worker needs before its first file and no run changes: a fork server imports
+# app/preload.py once (the loaders, the extractor, spaCy and its tokenizer) and forks every
+# worker from that warm process, so a worker no longer pays ~2 CPU-s of imports and
+# building (issue 15: workers should not each rebuild the pipeline from scratch).
+PRELOAD = ["minutebook.app.preload"]
 
 
 def _context() -> Any:

@@ -9,15 +9,20 @@ import importlib
 import pkgutil
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlite_utils
 import typer
 
 from minutebook.console.conventions import Exit
 from minutebook.errors import MinutebookError, StorageError
 from minutebook.store import open_db
-from minutebook.store.records import records_with_id, records_with_id_prefix
 from minutebook.store.storage import check_writable, is_storage_failure, storage_error
+
+# Every module here is imported at start-up to register its command, `minutebook --help`
+# included: at the top, a module imports typer and what its commands' signatures name,
+# and nothing heavier (rich, pydantic models, lifecycle, app); bodies import what they run.
+if TYPE_CHECKING:
+    import sqlite_utils
 
 STORAGE_EXIT = Exit.STORAGE  # the database cannot be written
 
@@ -83,6 +88,8 @@ def resolve_id(
 
     An ambiguous prefix lists the records it matches, so the clerk can pick one.
     """
+    from minutebook.store.records import records_with_id, records_with_id_prefix
+
     given = given.strip()
     rows = records_with_id(db, given)
     if not rows:

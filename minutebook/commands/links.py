@@ -7,18 +7,17 @@ ingest never undoes them.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
 from minutebook.commands import fail, open_current, resolve_id
 from minutebook.console import conventions
 from minutebook.console.conventions import DEFAULT_DB, App, DbOption
 from minutebook.console.output import Format, FormatOption, emit
-from minutebook.lifecycle import rebuild
-from minutebook.lifecycle.links import code_key
-from minutebook.store.lifecycle import add_decision, links_with_sources
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 NoteOption = Annotated[str | None, typer.Option("--note", help="Why, for the next clerk.")]
 RecordArg = Annotated[str, typer.Argument(help="A record id (or its first 6+ characters).")]
@@ -41,6 +40,9 @@ _PAST = {"confirm": "confirmed", "break": "broke"}
 
 
 def _decide(db_path: Path, a: str, b: str, decision: str, note: str | None) -> None:
+    from minutebook.lifecycle import rebuild
+    from minutebook.store.lifecycle import add_decision
+
     db = open_current(db_path)
     first = resolve_id(db, db_path, a, current_only=True)
     second = resolve_id(db, db_path, b, current_only=True)
@@ -55,6 +57,8 @@ def _decide(db_path: Path, a: str, b: str, decision: str, note: str | None) -> N
 
 
 def _table(rows: list[dict[str, object]]) -> Table:
+    from rich.table import Table
+
     table = Table(show_lines=False)
     for name in ("relation", "method", "score", "clerk", "from", "to"):
         table.add_column(name, overflow="fold")
@@ -83,6 +87,9 @@ def register(app: typer.Typer) -> None:
         fmt: FormatOption = Format.table,
     ) -> None:
         """Every link: which records, how it was made (code, text, clerk) and its score."""
+        from minutebook.lifecycle.links import code_key
+        from minutebook.store.lifecycle import links_with_sources
+
         db = open_current(db_path)
         rows = links_with_sources(db)
         if code is not None:

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import sqlite_utils
 import typer
 
-from minutebook.app.report import render
 from minutebook.commands import fail, open_current
 from minutebook.console.conventions import DEFAULT_DB, DbOption, note
-from minutebook.store.lineage import align_changes
-from minutebook.store.runs import all_runs, run_by_id, runs_started_since
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 def register(app: typer.Typer) -> None:
@@ -24,6 +23,8 @@ def register(app: typer.Typer) -> None:
 
 
 def _runs(db: sqlite_utils.Database, run: int | None, since: str | None) -> list[dict[str, Any]]:
+    from minutebook.store.runs import all_runs, run_by_id, runs_started_since
+
     if run is not None and since is not None:
         raise fail("give --run or --since, not both")
     if since is not None:
@@ -63,6 +64,9 @@ def report_cmd(
     decisions' button whose file 'minutebook review import' applies. --run and --since
     show what those runs changed instead.
     """
+    from minutebook.app.report import render
+    from minutebook.store.lineage import align_changes
+
     db = open_current(db_path)
     runs = _runs(db, run, since)
     align_changes(db)

@@ -5,18 +5,27 @@ from __future__ import annotations
 import getpass
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import sqlite_utils
 import typer
 
-from minutebook.app import reviewsheet
 from minutebook.commands import fail, open_writable, resolve_id
 from minutebook.console import conventions
 from minutebook.console.conventions import DEFAULT_DB, App, DbOption, Exit
 from minutebook.errors import MinutebookError
-from minutebook.store.lineage import align_changes, latest_replacement
-from minutebook.store.reviews import EDITABLE, Action, Decision, append, record_row, validate_edits
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+    from minutebook.store.reviews import Action
+
+# The fields --set may name: store.reviews.EDITABLE, spelled out because that one is read
+# from the pydantic Record, which `minutebook --help` must not import to show this line.
+# tests/test_startup.py holds the two equal.
+EDITABLE = (
+    *("kind", "code", "item_title", "text", "recipient", "owner", "deadline", "meeting_date"),
+    *("progress", "noting"),
+)
 
 review_app = App(
     help="Accept, reject or correct extracted records; decisions survive every re-run.",
@@ -37,6 +46,8 @@ def register(app: typer.Typer) -> None:
 
 
 def _open(db_path: Path) -> sqlite_utils.Database:
+    from minutebook.store.lineage import align_changes
+
     db = open_writable(db_path)  # every review command writes (align_changes at least)
     align_changes(db)
     return db
@@ -52,6 +63,9 @@ def _who(by: str | None) -> str | None:
 
 
 def _current(db: sqlite_utils.Database, db_path: Path, record_id: str) -> dict[str, Any]:
+    from minutebook.store.lineage import latest_replacement
+    from minutebook.store.reviews import record_row
+
     row = record_row(db, resolve_id(db, db_path, record_id))
     if row is None:  # in records but not in reviewed_records: cannot happen, say so plainly
         raise fail(f"{db_path}: record {record_id!r} has no reviewable row")
@@ -69,6 +83,8 @@ def _current(db: sqlite_utils.Database, db_path: Path, record_id: str) -> dict[s
 def _decide(
     action: Action, record_id: str, db_path: Path, by: str | None, note: str | None
 ) -> None:
+    from minutebook.store.reviews import Decision, append
+
     db = _open(db_path)
     row = _current(db, db_path, record_id)
     append(db, [Decision(row["id"], action, _who(by), note, (), row["text_hash"])])
@@ -126,6 +142,8 @@ def edit_cmd(
     note: NoteOption = None,
 ) -> None:
     """Correct fields of a record; values are checked like extracted ones."""
+    from minutebook.store.reviews import Decision, append, validate_edits
+
     raw: dict[str, str] = {}
     for item in sets:
         name, eq, value = item.partition("=")
@@ -151,6 +169,8 @@ def export_cmd(
     db_path: DbOption = DEFAULT_DB,
 ) -> None:
     """Write every current record, with its review state, as a sheet to fill in."""
+    from minutebook.app import reviewsheet
+
     db = _open(db_path)
     rows = reviewsheet.export_rows(db)
     if out is None:
@@ -178,6 +198,9 @@ def import_cmd(
     Every row is checked first; if any is bad, each bad line is reported and nothing is
     applied (exit 1).
     """
+    from minutebook.app import reviewsheet
+    from minutebook.store.reviews import append
+
     db = _open(db_path)
     try:
         decisions = reviewsheet.read(db, sheet, _who(by))

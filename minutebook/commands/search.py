@@ -5,15 +5,17 @@ from __future__ import annotations
 import enum
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.table import Table
 
 from minutebook.commands import fail, open_current
 from minutebook.console.conventions import DEFAULT_DB, DbOption, note
 from minutebook.console.output import Format, FormatOption, emit
 from minutebook.store.analytics import SEARCH_COLUMNS, Filters, is_iso_prefix, search
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 
 class Kind(enum.StrEnum):
@@ -77,6 +79,8 @@ def search_cmd(
 
 
 def _table(rows: list[dict[str, Any]]) -> Table:
+    from rich.table import Table
+
     table = Table(show_lines=True)
     widths = {"code": 12, "owner": 24, "text": 60}
     for name in ("kind", "code", "meeting", "owner", "deadline", "text", "document", "page"):

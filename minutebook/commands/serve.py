@@ -5,7 +5,6 @@ Datasette is an optional extra (`pip install 'minutebook[datasette]'`), imported
 
 from __future__ import annotations
 
-import asyncio
 from html import escape
 from importlib.resources import files
 from pathlib import Path
@@ -16,9 +15,7 @@ import typer
 from minutebook.commands import fail, require_db
 from minutebook.console.conventions import DEFAULT_DB, DbOption, note
 from minutebook.errors import MinutebookError
-from minutebook.lifecycle import rebuild
 from minutebook.store import open_db
-from minutebook.store.lifecycle import stale
 
 if TYPE_CHECKING:
     from datasette.app import Datasette
@@ -84,6 +81,9 @@ def make_datasette(db_path: Path) -> Datasette:
         from datasette.app import Datasette
     except ImportError:
         raise DatasetteMissingError(str(db_path), INSTALL_HINT) from None
+    from minutebook.lifecycle import rebuild
+    from minutebook.store.lifecycle import stale
+
     # views and the FTS index only exist once the schema is current, and the views' open and
     # overdue only once the lifecycle is built
     db = open_db(db_path)
@@ -121,6 +121,8 @@ def serve_cmd(
         ds = make_datasette(db_path)
     except MinutebookError as exc:
         raise fail(str(exc)) from None
+    import asyncio
+
     import uvicorn  # a datasette dependency
 
     asyncio.run(ds.invoke_startup())

@@ -4,22 +4,23 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import sqlite_utils
 import typer
-from rich.console import Console, Group
-from rich.table import Table
-from rich.text import Text
 
 from minutebook.commands import fail, open_current
 from minutebook.console.conventions import DEFAULT_DB, DbOption
 from minutebook.console.output import Format, FormatOption, emit
-from minutebook.lifecycle.due import days_outstanding, is_open
-from minutebook.lifecycle.links import code_key
-from minutebook.models.lifecycle import Recommendation, RecommendationEvent, Standing
-from minutebook.store.lifecycle import events_of, recommendations
 from minutebook.store.standing import standings
+
+# rich, the pydantic models and the lifecycle are imported where used: every command's
+# module is imported for `minutebook --help`
+if TYPE_CHECKING:
+    import sqlite_utils
+    from rich.console import Console
+    from rich.table import Table
+
+    from minutebook.models.lifecycle import Recommendation, RecommendationEvent, Standing
 
 EXAMPLE = "Example: minutebook status 'SPCLL 43' --db minutebook.db"
 STATUS_STYLE = {
@@ -31,6 +32,8 @@ STATUS_STYLE = {
 
 
 def _console() -> Console:
+    from rich.console import Console
+
     # piped output has no terminal width; give the timeline room instead of folding every cell
     console = Console()
     return console if console.is_terminal else Console(width=160)
@@ -51,6 +54,8 @@ def standing_on(db: sqlite_utils.Database, as_of: date) -> dict[str, Standing]:
 
 
 def _due_line(rec: Recommendation, as_of: date, standing: Standing) -> str:
+    from minutebook.lifecycle.due import days_outstanding, is_open
+
     if not is_open(rec):
         return f"closed {rec.closed_on or '(date unknown)'}"
     parts = []
@@ -74,6 +79,9 @@ def _changes(event: RecommendationEvent) -> str:
 def timeline(
     rec: Recommendation, events: list[RecommendationEvent], as_of: date, standing: Standing
 ) -> Table:
+    from rich.table import Table
+    from rich.text import Text
+
     title = Text(f"{rec.code or rec.id}  ", style="bold")
     title.append(rec.status, style=STATUS_STYLE[rec.status])
     title.append(f"  ({_due_line(rec, as_of, standing)})")
@@ -104,6 +112,11 @@ def timeline(
 def listing(
     recs: list[Recommendation], as_of: date, title: str, standing: dict[str, Standing]
 ) -> Table:
+    from rich.table import Table
+    from rich.text import Text
+
+    from minutebook.lifecycle.due import days_outstanding
+
     table = Table(title=title, show_lines=False)
     for name in ("code", "status", "first seen", "owner", "deadline", "days open", "text"):
         table.add_column(name, overflow="fold", max_width=60 if name == "text" else 28)
@@ -125,6 +138,8 @@ def listing(
 
 
 def _matching(recs: list[Recommendation], code: str) -> list[Recommendation]:
+    from minutebook.lifecycle.links import code_key
+
     key = code_key(code)
     if code.startswith("rec-"):  # an id, or its first characters as `links` accepts
         return [r for r in recs if r.id.startswith(code)]
@@ -137,7 +152,6 @@ LIST_COLUMNS = (
     *("days_open", "first_seen", "last_update", "closed_on", "status_words", "source"),
     *("id", "latest_record_id"),
 )
-EVENT_COLUMNS = tuple(RecommendationEvent.model_fields)
 
 
 def _chosen(
@@ -156,6 +170,8 @@ def _chosen(
 def _rows(
     db: sqlite_utils.Database, chosen: list[Recommendation], day: date
 ) -> list[dict[str, Any]]:
+    from minutebook.lifecycle.due import days_outstanding
+
     by_id = {row["id"]: row for row in standings(db, day)}
     return [by_id[r.id] | {"days_open": days_outstanding(r, day)} for r in chosen]
 
@@ -180,6 +196,11 @@ def register(app: typer.Typer) -> None:
         fmt: FormatOption = Format.table,
     ) -> None:
         """Follow recommendations across minutes and trackers: a timeline, or open/overdue ones."""
+        from rich.console import Group
+
+        from minutebook.models.lifecycle import RecommendationEvent
+        from minutebook.store.lifecycle import events_of, recommendations
+
         day = _as_of(as_of)
         db = open_current(db_path, refresh)
         recs = recommendations(db)
@@ -194,7 +215,7 @@ def register(app: typer.Typer) -> None:
             events = [(rec, events_of(db, rec.id)) for rec in found]
             emit(
                 fmt,
-                EVENT_COLUMNS,
+                tuple(RecommendationEvent.model_fields),
                 [e.model_dump() for _, evs in events for e in evs],
                 lambda: Group(*(timeline(r, evs, day, standing[r.id]) for r, evs in events)),
             )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 import logging
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
@@ -120,6 +121,49 @@ def quiet() -> bool:
     """True when the running command was given --quiet."""
     ctx = get_current_context(silent=True)
     return bool(ctx and ctx.find_root().meta.get("minutebook.quiet"))
+
+
+# True once cli.main() runs: the command line is this whole process, not a call from a
+# program (a test's CliRunner, a notebook) that carries on after the command returns
+_OWN_PROCESS = {"yes": False}
+
+
+# numpy (imported by spaCy and by sqlite-utils) starts OpenBLAS's thread pool, whose
+# threads spin on an idle core for 0.1 CPU-s of every process; minutebook never multiplies
+# a matrix. A process of our own (the command line, the fork server) starts it with one
+# thread, unless the environment says otherwise.
+BLAS_THREADS = {"OPENBLAS_NUM_THREADS": "1"}
+
+
+def one_blas_thread() -> None:
+    """Before numpy is imported, in a process that is minutebook's own."""
+    for name, value in BLAS_THREADS.items():
+        os.environ.setdefault(name, value)
+
+
+def command_line_process() -> None:
+    """Say that this process is the command line itself (cli.main calls it)."""
+    _OWN_PROCESS["yes"] = True
+    one_blas_thread()
+
+
+def end_read_only_command() -> None:
+    """Exit now, skipping the interpreter's teardown, if this process is the command line.
+
+    For a command that has written all it prints and holds nothing to close (no database,
+    no temporary file, no worker): Python's teardown would free spaCy's, PDFium's and the
+    models' objects one by one, 0.1-0.15 CPU-s of a one-page `extract` (issue 15); the
+    workers skip it the same way. Called from a program instead, it returns.
+    """
+    if not _OWN_PROCESS["yes"]:
+        return
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:
+        return  # a closed pipe: let Python's own exit report it, as before
+    logging.shutdown()
+    os._exit(int(Exit.OK))
 
 
 def note(message: str) -> None:

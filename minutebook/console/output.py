@@ -9,13 +9,15 @@ import enum
 import json
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from typing import IO, Annotated
+from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console, RenderableType
-from rich.table import Table
 
 from minutebook.app.spreadsheet import write_csv
+
+if TYPE_CHECKING:  # rich is imported when a table is printed: every command imports this
+    from rich.console import RenderableType
+    from rich.table import Table
 
 
 class Format(enum.StrEnum):
@@ -64,6 +66,8 @@ def emit(
         for row in rows:
             stream.write(json.dumps({c: row.get(c) for c in columns}, ensure_ascii=False) + "\n")
     else:
+        from rich.console import Console
+
         console = Console()
         # piped output has no terminal width; give the table room instead of folding cells
         (console if console.is_terminal else Console(width=200)).print(table())
@@ -71,6 +75,8 @@ def emit(
 
 def plain_table(columns: Sequence[str], rows: Sequence[Mapping[str, object]]) -> Table:
     """A table of the columns as they are, for listings with no layout of their own."""
+    from rich.table import Table
+
     table = Table(*columns, show_lines=False)
     for row in rows:
         table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))

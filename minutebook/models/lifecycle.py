@@ -7,20 +7,12 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from minutebook.models.dates import IsoDatePrefix
+from minutebook.models.statuses import OPEN_STATUSES as OPEN_STATUSES
+from minutebook.models.statuses import STANDING_OF as STANDING_OF
+from minutebook.models.statuses import STANDINGS as STANDINGS
+from minutebook.models.statuses import Standing as Standing
+from minutebook.models.statuses import Status as Status
 
-Status = Literal["completed", "in progress", "not started", "no longer required"]
-# Where a recommendation stands: the one answer search, the views, status and the report
-# give. A status (read from progress words by extract/status.py's vocabulary) is open,
-# completed or withdrawn; an open one whose deadline period has ended is overdue.
-Standing = Literal["open", "overdue", "completed", "withdrawn"]
-STANDINGS: tuple[Standing, ...] = ("open", "overdue", "completed", "withdrawn")
-STANDING_OF: dict[Status, Standing] = {
-    "not started": "open",
-    "in progress": "open",
-    "completed": "completed",
-    "no longer required": "withdrawn",
-}
-OPEN_STATUSES: tuple[Status, ...] = tuple(s for s, v in STANDING_OF.items() if v == "open")
 LinkRelation = Literal["origin", "edition"]
 LinkMethod = Literal["code", "text", "clerk"]
 Decision = Literal["confirm", "break"]

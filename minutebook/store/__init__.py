@@ -5,13 +5,15 @@ from __future__ import annotations
 import logging
 import sqlite3
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from minutebook.errors import StoreError
 from minutebook.store.schema import ensure_schema, schema_version
 from minutebook.store.storage import is_storage_failure, storage_error
 from minutebook.store.upsert import UpsertResult, document_key, source_key, upsert
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +27,10 @@ def open_db(path: Path | str) -> sqlite_utils.Database:
     Raises:
         StoreError: the file is not a SQLite database, or cannot be written.
     """
+    # imported here: every command imports this package (store.paths names the default
+    # --db) and sqlite-utils, numpy with it, costs `minutebook --help` a fifth of a second
+    import sqlite_utils
+
     try:
         db = sqlite_utils.Database(Path(path))
         db.execute("PRAGMA busy_timeout = 30000")

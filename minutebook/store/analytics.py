@@ -10,11 +10,12 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from minutebook.store.standing import deadline_end, open_sql
+
+if TYPE_CHECKING:  # annotations only: `export --help` names the views without sqlite-utils
+    import sqlite_utils
 
 _MEETING = "coalesce(e.meeting_date, d.meeting_date)"
 # effective_records from the review migration keeps removed records (a report needs them)

@@ -7,12 +7,12 @@ import types
 import typing
 from collections.abc import Callable
 from importlib.resources import files
-from typing import Any, Union
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any, TypeAlias, Union
 
 from minutebook.errors import StoreError
-from minutebook.models import Record
+
+if TYPE_CHECKING:  # every command imports this package: sqlite-utils is imported in open_db
+    import sqlite_utils
 
 # Store-only columns a record row has beside the model's fields.
 RECORD_EXTRA: dict[str, type] = {
@@ -42,6 +42,8 @@ def _column_type(annotation: Any) -> type:
 
 
 def record_columns() -> dict[str, type]:
+    from minutebook.models import Record
+
     cols = {name: _column_type(f.annotation) for name, f in Record.model_fields.items()}
     return {**RECORD_EXTRA, **cols}
 
@@ -64,7 +66,7 @@ def _tracker_row(db: sqlite_utils.Database) -> None:
     db.execute(made)
 
 
-Migration = str | Callable[[sqlite_utils.Database], None]
+Migration: TypeAlias = "str | Callable[[sqlite_utils.Database], None]"
 # Forward migrations, in order: entry N brings a database from user_version N-1 to N, in
 # one transaction. Each is the SQL script (store/migrations/) or function that version
 # shipped with, frozen: an old database is upgraded to what each version really was,

@@ -9,11 +9,12 @@ all use, so they cannot disagree about what is overdue.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import sqlite_utils
+from minutebook.models.statuses import STANDING_OF, STANDINGS, Standing
 
-from minutebook.models.lifecycle import STANDING_OF, STANDINGS, Standing
+if TYPE_CHECKING:  # annotations only: analytics imports this at start-up (export --help)
+    import sqlite_utils
 
 # What a count shows when the documents do not say: an analyst reads a label where a
 # GROUP BY would give an anonymous null row (issue 16: counts_by_committee_year).

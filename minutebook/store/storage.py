@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from minutebook.errors import StorageError
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 # primary result code -> (what happened, what to do)
 _STORAGE_CODES: dict[int, tuple[str, str]] = {

@@ -8,10 +8,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:  # annotations only: the store package must stay light to import
+    import sqlite_utils
 
-from minutebook.models import Document, Record
+    from minutebook.models import Document, Record
 
 
 @dataclass

@@ -1,0 +1,128 @@
+"""Start-up stays cheap (issue 15): what `minutebook --help` imports, checked by name.
+
+No timing is asserted here (benchmarks/real_pdfs.py measures it); instead the heavy
+libraries are named, so a top-level import that pulls one back in fails a test.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from minutebook.commands import review
+from minutebook.store import reviews
+
+ROOT = Path(__file__).resolve().parent.parent
+# what a command imports in its body, never at start-up: each costs --help 0.02-0.5 s
+HEAVY = (
+    "spacy",
+    "thinc",
+    "pdfplumber",
+    "pdfminer",
+    "pypdfium2",
+    "dateparser",
+    "sqlite_utils",
+    "numpy",
+    "pydantic",
+    "rich",
+    "jinja2",
+    "rapidfuzz",
+    "selectolax",
+    "docx",
+)
+
+
+def _imported(*args: str) -> set[str]:
+    """Top-level packages that `python -X importtime -m minutebook ARGS` imported."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "minutebook", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = [ln for ln in done.stderr.splitlines() if ln.startswith("import time:")]
+    assert len(lines) > 50, done.stderr[-2000:]  # importtime did report
+    return {ln.rsplit("|", 1)[1].strip().split(".")[0] for ln in lines}
+
+
+def test_help_imports_typer_and_the_commands_only() -> None:
+    imported = _imported("--help")
+    assert "typer" in imported
+    assert sorted(imported & set(HEAVY)) == []
+
+
+def test_a_subcommands_help_imports_no_more() -> None:
+    # typer 0.29 coerces each parameter it parses through a pydantic TypeAdapter, and the
+    # group's --version is parsed before a subcommand's --help: that pydantic is typer's
+    imported = _imported("review", "edit", "--help") - {"pydantic", "pydantic_core"}
+    assert sorted(imported & set(HEAVY)) == []
+
+
+def test_the_review_fields_spelled_out_for_help_are_the_editable_ones() -> None:
+    assert review.EDITABLE == reviews.EDITABLE
+
+
+def _run(code: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    return done.stdout.strip()
+
+
+def test_spacy_is_imported_without_its_command_line() -> None:
+    # extract/spacy_import.py: spacy.cli brings typer, requests and weasel, 0.4 CPU-s
+    code = (
+        "import sys, minutebook.extract.nlp; "
+        "print(sorted({'spacy.cli', 'spacy.cli.info', 'requests', 'weasel'} & set(sys.modules)))"
+    )
+    assert _run(code) == "[]"
+
+
+def test_spacys_command_line_imports_as_usual_afterwards() -> None:
+    # the stand-in is gone: spacy.cli is spaCy's own, and spacy.info() calls its info
+    code = (
+        "import sys, minutebook.extract.nlp, spacy, spacy.cli; "
+        "print(sys.modules['spacy.cli.info'].__file__.endswith('cli/info.py'), "
+        "spacy.info(silent=True)['spacy_version'] == spacy.__version__)"
+    )
+    assert _run(code) == "True True"
+
+
+def test_extract_run_as_the_command_line_prints_all_of_it_and_exits_0() -> None:
+    # the process skips Python's teardown once the records are out
+    # (conventions.end_read_only_command): nothing printed may be lost on the way
+    from typer.testing import CliRunner
+
+    from minutebook.cli import app
+
+    sample = "samples/surrey_cfllc_tracker_2022-12.txt"
+    for fmt in ("jsonl", "table"):
+        done = subprocess.run(
+            [sys.executable, "-m", "minutebook", "extract", sample, "-f", fmt],
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=ROOT,
+        )
+        assert done.returncode == 0, done.stderr[-2000:]
+        assert done.stdout == CliRunner().invoke(app, ["extract", sample, "-f", fmt]).stdout
+        assert done.stdout.count("\n") > 10
+
+
+def test_our_own_processes_start_openblas_with_one_thread_unless_told(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from minutebook.console import conventions
+
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    conventions.one_blas_thread()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "4")  # a user's own setting stands
+    conventions.one_blas_thread()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "4"
