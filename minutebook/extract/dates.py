@@ -96,6 +96,41 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
+# a date without its year ("by 31 March", "by the end of April"): only a deadline has one,
+# read against the meeting it was set at
+_YEARLESS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, re.IGNORECASE), prec)
+    for p, prec in (
+        (rf"\b(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH}(?![\w,]*\s*(?:19|20)\d{{2}})\b", "day"),
+        (rf"\b(?:the\s+)?end\s+of\s+{_MONTH}(?![\w,]*\s*(?:19|20)\d{{2}})\b", "month"),
+    )
+)
+
+
+def find_yearless(text: str, base: date) -> list[tuple[int, int, str]]:
+    """Year-less dates in running text, each the first such day or month on or after the
+    meeting (base): 'by 31 March' at a meeting of 4 March 2025 is 2025-03-31; at one of
+    14 November 2025 it is 2026-03-31."""
+    found: list[tuple[int, int, str]] = []
+    for regex, precision in _YEARLESS:
+        for m in regex.finditer(text):
+            month = _month_number(m.group("month"))
+            if month is None:
+                continue
+            year = base.year + (1 if month < base.month else 0)
+            if precision == "month":
+                found.append((m.start(), m.end(), f"{year:04d}-{month:02d}"))
+                continue
+            try:
+                day = date(year, month, int(m.group("day")))
+                if day < base:
+                    day = date(year + 1, month, day.day)
+            except ValueError:
+                continue
+            found.append((m.start(), m.end(), day.isoformat()))
+    return sorted(found)
+
+
 def parse_date_prefix(text: str, base: date | None = None) -> str | None:
     """A date cell or phrase as an ISO prefix at the precision it states, or None."""
     if not text or NONE_WORDS.match(text):

@@ -21,7 +21,7 @@ from minutebook.extract.actions import (
 )
 from minutebook.extract.clauses import Clause, find_clauses, introducer_in
 from minutebook.extract.codes import code_formats, join_code
-from minutebook.extract.dates import find_dates, parse_date_prefix
+from minutebook.extract.dates import find_dates, find_yearless, parse_date_prefix
 from minutebook.extract.decisions import decision_rule, find_decisions
 from minutebook.extract.motions import Motion, find_motions
 from minutebook.extract.nlp import Rule, load_patterns, tokens
@@ -134,7 +134,13 @@ def clause_deadline(text: str, base: date | None) -> str | None:
         before = text[max(0, start - 45) : start].lower()
         if any(cue in before for cue in _DEADLINE_CUE):
             return value
-    del base
+    if base is None:
+        return None
+    for start, _, value in find_yearless(text, base):
+        # the cue must be right before a year-less date: "by 31 March", "before the end of May"
+        before = text[max(0, start - 15) : start].lower()
+        if any(before.endswith(cue.strip() + " ") for cue in _DEADLINE_CUE):
+            return value
     return None
 
 

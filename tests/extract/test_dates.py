@@ -6,12 +6,14 @@ import itertools
 import re
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from minutebook.extract.dates import find_dates, parse_date_prefix
+from tests.extract.minutes import minutes_records
 
 ISO_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 MONTHS = [
@@ -221,3 +223,22 @@ def test_relative_dates_need_the_meeting_date() -> None:
 
 def test_year_in_words_keeps_year_precision() -> None:
     assert parse_date_prefix("by 2026") == "2026"
+
+
+@pytest.mark.parametrize(
+    ("body", "held", "deadline"),
+    [
+        ("AB to circulate the draft policy by 31 March.", "4 March 2025", "2025-03-31"),
+        # set in November, "by 31 March" is next March
+        ("AB to circulate the draft policy by 31 March.", "14 November 2025", "2026-03-31"),
+        # a month alone is a prefix, not a guessed day
+        ("AB to circulate the draft policy by the end of April.", "4 March 2025", "2025-04"),
+        # a year-less date with no deadline cue before it is no deadline
+        ("AB to report back at the 5 May meeting.", "4 March 2025", None),
+    ],
+)
+def test_a_year_less_deadline_is_read_against_the_meeting(
+    tmp_path: Path, body: str, held: str, deadline: str | None
+) -> None:
+    records = minutes_records(tmp_path, body, present="Cllr Anne Brown (AB)", held=held)
+    assert [(r.owner, r.deadline) for r in records] == [("AB", deadline)]
