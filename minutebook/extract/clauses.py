@@ -142,13 +142,7 @@ def _body_blocks(doc: Document, index: int) -> tuple[int, int]:
     if label:
         # (a) ..., (b) ...: take the following blocks while they carry the next labels
         expected = _label_sequence(label.group("a") or label.group("b"))[1:]
-        while j < len(blocks) and expected:
-            m = _LABEL.match(doc.block_text(blocks[j]))
-            if not m or (m.group("a") or m.group("b")) != expected[0]:
-                break
-            end = blocks[j].end
-            expected.pop(0)
-            j += 1
+        end = _labelled_run(doc, j, expected, end, len(blocks))
     elif first_text.rstrip().endswith(":"):
         end = list_after(doc, j, end)
     elif _THAT_COLON.search(doc.block_text(blocks[index])):
@@ -349,14 +343,21 @@ def _labels_run_on(doc: Document, index: int, start: int, end: int) -> int:
     for inline in _LABEL.finditer(text, first.end(), end):
         if expected and (inline.group("a") or inline.group("b")) == expected[0]:
             expected.pop(0)
+    until = min(len(doc.blocks), index + 1 + MAX_BODY_BLOCKS)
+    return _labelled_run(doc, index + 1, expected, end, until)
+
+
+def _labelled_run(doc: Document, j: int, expected: list[str], end: int, until: int) -> int:
+    """The end of the blocks from j (before until) that each open with the next label
+    expected; end when the first of them does not."""
     blocks = doc.blocks
-    j = index + 1
-    while j < len(blocks) and expected and j - index <= MAX_BODY_BLOCKS:
-        nxt = _LABEL.match(doc.block_text(blocks[j]))
-        if nxt is None or (nxt.group("a") or nxt.group("b")) != expected[0]:
+    k = 0
+    while j < until and k < len(expected):
+        m = _LABEL.match(doc.block_text(blocks[j]))
+        if m is None or (m.group("a") or m.group("b")) != expected[k]:
             break
         end = blocks[j].end
-        expected.pop(0)
+        k += 1
         j += 1
     return end
 

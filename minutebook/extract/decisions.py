@@ -107,7 +107,14 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
     cuts = [item.start for item in outline.items]
     starts = [b.start for b in doc.blocks]
     found: list[Found] = []
-    cache: dict[int, list[tuple[int, int]]] = {}
+    split: dict[int, list[tuple[int, int]]] = {}
+
+    def sentences_of(i: int) -> list[tuple[int, int]]:
+        # each block is split once, however many matches fall in it
+        if i not in split:
+            split[i] = _sentences(doc, doc.blocks[i], cuts)
+        return split[i]
+
     for rule, span in patterns.matches(spacy_doc, "decisions"):
         at = span.start_char
         if at >= closed_at:
@@ -116,7 +123,7 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
         block = doc.blocks[index]
         if block.start in skip or at >= block.end:
             continue
-        sentences = cache.setdefault(index, _sentences(doc, block, cuts))
+        sentences = sentences_of(index)
         k = next((i for i, (s, e) in enumerate(sentences) if s <= at < e), None)
         if k is None:
             continue
@@ -133,7 +140,9 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
         # (after a comma it is the vote note of the clause before, dropped from the record:
         # "were approved, proposed by A and seconded by B")
         movers_only = motion_patterns()["objectless"].match(doc.text[s:e].strip()) is not None
-        after_comma = doc.text[:s].rstrip().endswith(",")
+        # a short window: the text before a match, copied whole, made each match cost the
+        # length of the document
+        after_comma = doc.text[max(0, s - 40) : s].rstrip().endswith(",")
         objectless = movers_only and not after_comma
         # a bare "All Councillors agreed." agrees what was put before it, as "Agreed." does
         bare = _bare(doc, s, e) or movers_only
@@ -167,7 +176,7 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
         if s == block.start and doc.text[s : s + 1].islower() and index > 0:
             # "were approved, proposed by ..." opening a paragraph: the page broke the
             # sentence; it starts in the paragraph before
-            s = _continued_from(doc, index, cuts) or s
+            s = _continued_from(doc, index, cuts, sentences_of(index - 1)) or s
         stem = e >= block.end and doc.text[s:e].rstrip().endswith(":")
         if objectless:
             s, e = trim_span(doc.text, s, e)
@@ -185,14 +194,15 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
     return _split_at_actions(doc, _split_at_decisions(doc, found))
 
 
-def _continued_from(doc: Document, index: int, cuts: list[int]) -> int | None:
-    """Where a sentence broken over two paragraphs starts: the last sentence of the
-    paragraph before, unless that is a heading."""
+def _continued_from(
+    doc: Document, index: int, cuts: list[int], before: list[tuple[int, int]]
+) -> int | None:
+    """Where a sentence broken over two paragraphs starts: the last sentence (of before,
+    the paragraph's sentences) of the paragraph before, unless that is a heading."""
     prev = doc.blocks[index - 1]
     if prev.kind != "paragraph" or any(prev.start <= c < prev.end for c in cuts):
         return None
-    sentences = _sentences(doc, prev, cuts)
-    return sentences[-1][0] if sentences else None
+    return before[-1][0] if before else None
 
 
 def _split_at_decisions(doc: Document, found: list[Found]) -> list[Found]:
