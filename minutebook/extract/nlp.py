@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from minutebook.errors import PatternFileError
-from minutebook.extract.vocab import pattern_path, word_list
+from minutebook.extract.vocab import pattern_path, person_title_words
 
 PATTERN_FILES = ("introducers", "noting", "asks", "action_lines", "decisions")
 # files whose every entry must carry positive and negative example sentences
@@ -138,7 +138,7 @@ def _expand(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
             # false: any word but those (person_titles.txt, one list for every reader)
             wanted = token["PERSON_TITLE"]
             token = {k: v for k, v in token.items() if k != "PERSON_TITLE"}
-            words = word_list("person_titles.txt")
+            words = person_title_words()
             if wanted:
                 token["TEXT"] = {
                     "IN": sorted({f"{w.capitalize()}{dot}" for w in words for dot in ("", ".")})

@@ -61,10 +61,16 @@ def json_file(name: str, what: str, parse: Callable[[Any], T]) -> T:
 
 
 @cache
+def person_title_words() -> tuple[str, ...]:
+    """person_titles.txt: the titles written before a person's name, lower case."""
+    return word_list("person_titles.txt")
+
+
+@cache
 def person_titles() -> str:
     """person_titles.txt as a regular expression: 'Cllrs|Cllr|...|Sir' (longest first, so
     'Cllrs' is not read as 'Cllr'), capitalised as written before a name."""
-    words = sorted(word_list("person_titles.txt"), key=len, reverse=True)
+    words = sorted(person_title_words(), key=len, reverse=True)
     return "|".join(re.escape(w.capitalize()) for w in words)
 
 
