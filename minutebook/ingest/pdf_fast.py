@@ -13,8 +13,9 @@ counts the pages that take this path on real council PDFs.
 Word and Aspose write runs of spaces as text objects of their own, which PDFium leaves
 out of its text page; one stand-in space splits pdfplumber's words as the run does.
 A page is refused (None, with `FastPdf.refusal` saying why) where PDFium cannot give
-what pdfminer sees: rotated or stretched text, an unmapped glyph, a dropped object that
-draws something, characters overprinted at one origin. pdf.py reads it with pdfplumber.
+what pdfminer sees: rotated or stretched text, an unmapped glyph, a font without Unicode,
+a dropped object that draws something, characters overprinted at one origin. pdf.py
+reads it with pdfplumber.
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ _PDFIUM_HYPHEN = 0x02
 # ... which FPDFText_GetText writes as U+FFFE, even for a hyphen inside a line
 _GETTEXT_HYPHEN = 0xFFFE
 _UNMAPPED = {0, 0xFFFD, 0xFFFE, 0xFFFF}
+# text render modes that stroke the glyphs' outlines (PDF 32000 table 106)
+_STROKED = {1, 2, 5, 6}
 
 
 # The same C function, declared to return the object's address as a plain int: a ctypes
@@ -436,17 +439,12 @@ def _unicode(tp: Any, count: int) -> list[int]:
     return codes
 
 
-def _chars(
-    textpage: pdfium.PdfTextPage, height: float, found: _Objects, by_box: bool = False
-) -> list[Char]:
+def _chars(textpage: pdfium.PdfTextPage, height: float, found: _Objects) -> list[Char]:
     """pdfplumber-shaped characters; RefusalError if one of them is not safe to mimic.
 
     pdfminer boxes a character from its origin to origin + advance across, and from
     descent to descent + font size up, all in page space. The advance is the font's
-    width for the character's Unicode, or with `by_box` the right of PDFium's loose box,
-    which spans the advance of the glyph's own code: one more call a character, paid
-    only on a page with a font that has no Unicode (its codes read as control
-    characters), where a width looked up by Unicode would be another glyph's.
+    width for the character's Unicode.
     """
     tp = textpage.raw
     handle = ctypes.cast(tp, ctypes.c_void_p).value
@@ -464,6 +462,7 @@ def _chars(
     rect = raw.FS_RECTF()
     rect_ref = ctypes.byref(rect)
     loose_box = raw.FPDFText_GetLooseCharBox
+    is_generated = raw.FPDFText_IsGenerated
     object_of_char = _object_of_char
     last_x, last_key = float("nan"), 0
     for i in range(count):
@@ -471,6 +470,10 @@ def _chars(
         if not key:
             continue  # spaces and line breaks PDFium invents; pdfminer has none
         code = codes[i]
+        if code == 0x20 and is_generated(tp, i):
+            # a space PDFium put in a gap yet filed under the next word's object, at that
+            # word's origin (Publisher, Excel, Online2PDF): pdfminer has no such space
+            continue
         if code == _GETTEXT_HYPHEN:
             code = raw.FPDFText_GetUnicode(tp, i)
         if code in _UNMAPPED or 0xD800 <= code <= 0xDFFF:
@@ -478,15 +481,18 @@ def _chars(
             raise RefusalError("unmapped glyph")
         if code == _PDFIUM_HYPHEN:
             code = 0x2D
-        elif code < 0x20 and not by_box:
-            return _chars(textpage, height, found, by_box=True)
+        elif code < 0x20:
+            # A font with no Unicode: its codes stand for themselves ("\x03" for a space).
+            # pdfminer prints them as such, or as "(cid:3)" in a CID font, which PDFium
+            # does not tell apart; its widths are the code's, not the Unicode's.
+            raise RefusalError("font without Unicode")
         if not origin(tp, i, px, py):
             raise RefusalError("char origin")
         if x.value == last_x and key == last_key and out:
             # One glyph for several letters ("ff"): pdfminer keeps one character "ff" with
             # the glyph's width; PDFium gives each letter at the glyph's origin, and its
             # loose box spans the glyph's own advance. Anything else drawn at one origin
-            # (a space, a sign over a digit) is not one glyph: leave it to pdfminer.
+            # (a sign over a digit) is not one glyph: leave it to pdfminer.
             text, x0, _, top, bottom = out[-1]
             if not (text.isalpha() and chr(code).isalpha()):
                 raise RefusalError("overprint")
@@ -501,21 +507,13 @@ def _chars(
             first_at[key] = len(out)
         run, font = found_run
         x0 = x.value
-        if by_box:
-            if not loose_box(tp, i, rect_ref):
-                raise RefusalError("char box")
-            x1 = rect.right
-        else:
-            width = run.widths.get(code)
-            if width is None:
-                width = font.width(code)
-            x1 = x0 + width * run.size
+        width = run.widths.get(code)
+        if width is None:
+            width = font.width(code)
+        x1 = x0 + width * run.size
         bottom = height - (y.value + run.descent)
         append((chr(code), x0, x1, bottom - run.size, bottom))
     dropped = found.texts.keys() - runs.keys()
-    if dropped and by_box:
-        # in a font without Unicode a glyphless code is not a space to pdfminer ("\x03")
-        raise RefusalError("dropped text")
     if dropped:
         _insert_blanks(out, found, dropped, first_at, height)
     return out
@@ -559,8 +557,14 @@ def _blank(obj: Any, outer: Matrix, height: float) -> Char:
         obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)
     ):
         raise RefusalError("dropped text")
-    # no height: no glyph drawn (a run of spaces may still be as wide as its advances)
-    if top.value - bottom.value > 0.01:
+    # no height: no glyph drawn (a run of spaces may still be as wide as its advances);
+    # text also stroked (render modes 1, 2, 5, 6) is as high as the stroke is wide
+    stroke = ctypes.c_float()
+    if raw.FPDFTextObj_GetTextRenderMode(obj) not in _STROKED or not (
+        raw.FPDFPageObj_GetStrokeWidth(obj, ctypes.byref(stroke))
+    ):
+        stroke.value = 0.0
+    if top.value - bottom.value > stroke.value + 0.01:
         raise RefusalError("dropped text")
     a, b, c, d, e, f = _then(_matrix_of(obj), outer)
     if b != 0 or c != 0 or a <= 0 or abs(a - d) > 1e-6:

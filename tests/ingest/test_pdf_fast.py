@@ -242,3 +242,47 @@ def test_a_dropped_run_of_spaces_still_splits_words(tmp_path: Path) -> None:
     assert [ln.text for ln in slow.lines] == ["Item five"]
     assert fast is not None
     assert [ln.text for ln in fast.lines] == ["Item five"]
+
+
+# Two published PDFs from the benchmark corpus (tests/fixtures/real-pdfs/SOURCES.tsv),
+# each with a page the fast path used to refuse for what it now reads as pdfminer does.
+REAL = Path(__file__).resolve().parent.parent / "fixtures" / "real-pdfs"
+
+
+def test_a_space_pdfium_files_under_the_next_word_is_left_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Manordeilo's Online2PDF minutes, page 2: PDFium puts a space in the gap after
+    "viii)" and files it under the next word's object at that word's origin; pdfminer
+    has no such space and joins "viii)Gwasanaethau" across a 1.6-point gap."""
+    path = REAL / "manordeilo-011.pdf"
+    pages = _pages_both_ways(path)
+    fast, slow = pages[1]
+    assert fast is not None
+    assert any(ln.text.startswith("viii)Gwasanaethau") for ln in slow.lines)
+    assert _close_lines(fast, slow)
+    assert all(f is not None and _close_lines(f, s) for f, s in pages)
+    assert _document(path, True, monkeypatch) == _document(path, False, monkeypatch)
+
+
+def test_a_stroked_run_of_spaces_counts_as_glyphless(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Burton's public notice signs off in a script font drawn with fill and stroke
+    (render mode 2): its runs of spaces are as high as the stroke is wide, not zero,
+    and are still spaces that PDFium leaves out and pdfminer keeps."""
+    path = REAL / "burton-037.pdf"
+    ((fast, slow),) = _pages_both_ways(path)
+    assert fast is not None
+    assert _close_lines(fast, slow)
+    assert _document(path, True, monkeypatch) == _document(path, False, monkeypatch)
+
+
+def test_pdf_fast_refuses_a_font_without_unicode_and_says_why() -> None:
+    """Burton's Word minutes, page 3: a font with no Unicode, whose codes PDFium reads as
+    control characters; pdfminer prints them as such, with the code's own width."""
+    data = (SAMPLES / "burton-cum-walden_parish-council_2025-09-02.pdf").read_bytes()
+    reader = pdf_fast.open_fast(data)
+    assert reader is not None
+    with reader:
+        assert reader.page_parts(0) is not None
+        assert reader.page_parts(2) is None
+        assert reader.refusal == "font without Unicode"
