@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from minutebook.errors import PatternFileError
+from minutebook.extract.anchors import Anchors, anchors_of
 from minutebook.extract.vocab import pattern_path, person_title_words
 
 PATTERN_FILES = ("introducers", "noting", "asks", "action_lines", "decisions")
@@ -52,15 +53,32 @@ class Rule:
     not_after: frozenset[str] = frozenset()
 
 
+# below this many tokens a document is matched whole: finding windows would cost more
+_WINDOWED_FROM = 200
+
+
 @dataclass
 class Patterns:
     nlp: Language
     matchers: dict[str, Matcher]
     rules: dict[str, Rule]
+    # per file, where its matches can lie (anchors.py); a file missing here is matched whole
+    anchors: dict[str, Anchors]
 
-    def matches(self, doc: Doc, file: str) -> list[tuple[Rule, Span]]:
-        """Non-overlapping matches of one pattern file, longest first where they overlap."""
-        found = self.matchers[file](doc, as_spans=True)
+    def matches(self, doc: Doc, file: str, windowed: bool = True) -> list[tuple[Rule, Span]]:
+        """Non-overlapping matches of one pattern file, longest first where they overlap.
+
+        `windowed` runs the Matcher only around the file's anchor words, which finds the
+        same matches; False matches the whole document (tests compare the two)."""
+        anchors = self.anchors.get(file) if windowed and len(doc) >= _WINDOWED_FROM else None
+        if anchors is None:
+            found = self.matchers[file](doc, as_spans=True)
+        else:
+            found = [
+                span
+                for start, end in anchors.windows(doc)
+                for span in self.matchers[file](doc[start:end], as_spans=True)
+            ]
         bounded = [s for s in found if (m := self._rule(s).max_tokens) is None or len(s) <= m]
         bounded = [
             s
@@ -177,14 +195,17 @@ def load_patterns() -> Patterns:
     nlp = blank_english()
     matchers: dict[str, Matcher] = {}
     rules: dict[str, Rule] = {}
+    anchors: dict[str, Anchors] = {}
     for name in PATTERN_FILES:
         matcher = Matcher(nlp.vocab, validate=True)
+        expanded: list[tuple[list[dict[str, Any]], int | None]] = []
         for lineno, row in _read_jsonl(name):
             key = f"{name}:{row['id']}"
             if key in rules:
                 raise PatternFileError(f"{name}.jsonl:{lineno}", f"duplicate id {row['id']!r}")
+            pattern = _expand(row["pattern"])
             try:
-                matcher.add(key, [_expand(row["pattern"])])
+                matcher.add(key, [pattern])
             except (MatchPatternError, ValueError) as exc:
                 raise PatternFileError(f"{name}.jsonl:{lineno}", str(exc).strip()) from exc
             bound = row.get("max_tokens")
@@ -203,8 +224,12 @@ def load_patterns() -> Patterns:
                 bound,
                 frozenset(w.lower() for w in not_after),
             )
+            expanded.append((pattern, bound))
         matchers[name] = matcher
-    return Patterns(nlp=nlp, matchers=matchers, rules=rules)
+        found = anchors_of(expanded, nlp.Defaults.stop_words, nlp.vocab.strings)
+        if found is not None:
+            anchors[name] = found
+    return Patterns(nlp=nlp, matchers=matchers, rules=rules, anchors=anchors)
 
 
 @lru_cache(maxsize=4)
