@@ -12,15 +12,20 @@ from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from minutebook.app import workers
 from minutebook.errors import MinutebookError
-from minutebook.models import Document, Record
 from minutebook.store import UpsertResult, source_key, upsert
 from minutebook.store.runs import record_failure, stored_hashes
 from minutebook.store.storage import is_storage_failure
+
+if TYPE_CHECKING:
+    # annotations only: sqlite-utils is imported by store.open_db, and the models
+    # (pydantic, a fifth of an unchanged re-run) arrive with the first analysis unpickled
+    import sqlite_utils
+
+    from minutebook.models import Document, Record
 
 log = logging.getLogger(__name__)
 

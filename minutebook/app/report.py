@@ -15,10 +15,9 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-import sqlite_utils
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
@@ -33,6 +32,9 @@ from minutebook.store.reviews import (
     stale_records,
 )
 from minutebook.store.standing import standing_counts, standings
+
+if TYPE_CHECKING:  # annotations only: sqlite-utils is imported by store.open_db
+    import sqlite_utils
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 

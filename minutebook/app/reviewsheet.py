@@ -13,9 +13,7 @@ import io
 import json
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, Any
-
-import sqlite_utils
+from typing import IO, TYPE_CHECKING, Any
 
 from minutebook.app.spreadsheet import uncsv_cell, write_csv
 from minutebook.store.reviews import (
@@ -25,6 +23,9 @@ from minutebook.store.reviews import (
     current_reviewed_records,
     validate_edits,
 )
+
+if TYPE_CHECKING:  # annotations only: sqlite-utils is imported by store.open_db
+    import sqlite_utils
 
 CONTEXT = ("record_id", "document", "page", "review_state", "review_stale", "text_hash")
 DECISION = ("decision", "by", "note")

@@ -13,9 +13,7 @@ from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Protocol
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Protocol
 
 from minutebook.app import batch
 from minutebook.app.workers import WORKER_MEMORY_BYTES, Executor
@@ -24,6 +22,9 @@ from minutebook.store import open_db
 from minutebook.store.lock import IngestLock, checkpoint, use_wal
 from minutebook.store.paths import DEFAULT_PATH
 from minutebook.store.runs import close_interrupted_runs, finish_run, start_run
+
+if TYPE_CHECKING:  # annotations only: sqlite-utils is imported by store.open_db
+    import sqlite_utils
 
 
 class MissingInputError(MinutebookError):

@@ -17,7 +17,7 @@ from typing import Annotated, Any
 import typer
 import typer.main
 
-# typer 0.29 vendors click: its commands take typer's own copy of click's classes
+# typer 0.26 and later vendor click: its commands take typer's own copy of click's classes
 from typer._click import core as click
 from typer._click.globals import get_current_context
 from typer.core import TyperCommand, TyperGroup

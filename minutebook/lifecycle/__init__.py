@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from minutebook.lifecycle.history import Member, build_history
 from minutebook.lifecycle.links import Item, find_links, similarity
@@ -21,6 +20,9 @@ from minutebook.store.lifecycle import (
     latest_decisions,
     replace_lifecycle,
 )
+
+if TYPE_CHECKING:  # annotations only: sqlite-utils is imported by store.open_db
+    import sqlite_utils
 
 # Publishers and our samples name editions by date: surrey_cfllc_tracker_2022-12.txt
 _NAME_DATE = re.compile(

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from minutebook.errors import StoreError
 from minutebook.store.schema import ensure_schema, schema_version
+from minutebook.store.sqlite_import import import_sqlite_utils
 from minutebook.store.storage import is_storage_failure, storage_error
 from minutebook.store.upsert import UpsertResult, document_key, source_key, upsert
 
@@ -28,11 +29,12 @@ def open_db(path: Path | str) -> sqlite_utils.Database:
         StoreError: the file is not a SQLite database, or cannot be written.
     """
     # imported here: every command imports this package (store.paths names the default
-    # --db) and sqlite-utils, numpy with it, costs `minutebook --help` a fifth of a second
-    import sqlite_utils
+    # --db), and `minutebook --help` need not pay for sqlite-utils; without numpy
+    # (sqlite_import.py says why)
+    imported = import_sqlite_utils()
 
     try:
-        db = sqlite_utils.Database(Path(path))
+        db: sqlite_utils.Database = imported.Database(Path(path))
         db.execute("PRAGMA busy_timeout = 30000")
         db.execute("PRAGMA foreign_keys = ON")
         before = schema_version(db)

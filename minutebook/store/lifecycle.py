@@ -8,9 +8,8 @@ and never writes it, so a re-run cannot overwrite a decision.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
 from pydantic import BaseModel
 
 from minutebook.models.lifecycle import (
@@ -19,6 +18,9 @@ from minutebook.models.lifecycle import (
     RecommendationEvent,
     RecordLink,
 )
+
+if TYPE_CHECKING:  # annotations only: sqlite-utils is imported by store.open_db
+    import sqlite_utils
 
 DERIVED: dict[str, tuple[type[BaseModel], str | tuple[str, ...]]] = {
     "recommendations": (Recommendation, "id"),

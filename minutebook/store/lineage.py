@@ -13,9 +13,11 @@ import difflib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import sqlite_utils
+if TYPE_CHECKING:  # annotations only: sqlite-utils is imported by store.open_db
+    import sqlite_utils
+
 
 # Two clauses this alike (difflib ratio over their words) are one clause reworded.
 SIMILAR = 0.6

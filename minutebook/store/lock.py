@@ -10,10 +10,12 @@ from __future__ import annotations
 import fcntl
 import os
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from minutebook.errors import StorageError, StoreError
+
+if TYPE_CHECKING:  # annotations only: sqlite-utils is imported by store.open_db
+    import sqlite_utils
 
 
 class IngestLock:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
+if TYPE_CHECKING:  # annotations only: sqlite-utils is imported by store.open_db
+    import sqlite_utils
+
 
 _BRIEF = "select id, kind, code, status from records where {} order by id"
 

@@ -20,13 +20,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import sqlite_utils
 from pydantic import ValidationError
 
 from minutebook.errors import MinutebookError
 from minutebook.models import Record
+
+if TYPE_CHECKING:  # annotations only: sqlite-utils is imported by store.open_db
+    import sqlite_utils
 
 Action = Literal["accept", "reject", "edit"]
 ACTIONS: tuple[Action, ...] = ("accept", "reject", "edit")
