@@ -151,15 +151,18 @@ def test_conventions_warns_when_a_path_holds_no_document(tmp_path: Path) -> None
     good = tmp_path / "good"
     good.mkdir()
     shutil.copy(LEICS, good)
-    result = runner.invoke(
-        app,
-        ["ingest", str(empty), str(unreadable), str(good), "--db", str(tmp_path / "m.db"), "-q"],
-    )
+    # files named one by one, as a shell glob names them: one fails, one is read
+    named_bad = tmp_path / "agenda.xlsx"
+    named_bad.write_bytes(b"PK\x03\x04 not minutes")
+    named_good = shutil.copy(LEICS, tmp_path / "minutes.txt")
+    paths = [empty, unreadable, good, named_bad, named_good]
+    result = runner.invoke(app, ["ingest", *map(str, paths), "--db", str(tmp_path / "m.db"), "-q"])
     assert result.exit_code == Exit.FAILED
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
     assert warnings == [
         f"warning: {empty}: no documents found (PDF, HTML, DOCX, TXT); check the path",
         f"warning: {unreadable}: no readable document; see 'minutebook failures'",
+        f"warning: {named_bad}: no readable document; see 'minutebook failures'",
     ]
 
 

@@ -254,8 +254,15 @@ def _run(
 def _unreadable(paths: list[Path], files: list[Path], failed: set[str]) -> list[tuple[Path, str]]:
     """Paths given that hold no document, or none that could be read: success says nothing."""
     out = []
+    listed = set(files)
     for path in paths:
-        under = [f for f in files if f == path or path in f.parents]
+        if path.is_dir():
+            # iter_files names a folder's files from the folder's own path on down
+            inside = os.path.join(str(path), "")
+            under = [f for f in files if str(f).startswith(inside)]
+        else:
+            # a shell glob names hundreds of files: one set lookup each, not a walk of all
+            under = [path] if path in listed else []
         if not under:
             out.append((path, "no documents found (PDF, HTML, DOCX, TXT); check the path"))
         elif all(str(f) in failed for f in under):
