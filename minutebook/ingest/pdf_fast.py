@@ -53,10 +53,18 @@ _UNMAPPED = {0, 0xFFFD, 0xFFFE, 0xFFFF}
 _STROKED = {1, 2, 5, 6}
 
 
-# The same C function, declared to return the object's address as a plain int: a ctypes
-# pointer would need a cast per character to compare, which costs more than the call.
+# PDFium's per-character functions, declared on plain addresses (ints): a ctypes pointer
+# would need a cast per character to compare, and pypdfium2's typed declarations check
+# each argument's pointer type, 370 of the 840 ns a call to FPDFText_GetCharOrigin costs.
+# The text page and the out-parameters are passed as their addresses.
 _object_of_char = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
     ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value or 0
+)
+_char_origin = ctypes.CFUNCTYPE(
+    ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p
+)(ctypes.cast(raw.FPDFText_GetCharOrigin, ctypes.c_void_p).value or 0)
+_is_generated = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(raw.FPDFText_IsGenerated, ctypes.c_void_p).value or 0
 )
 
 
@@ -452,8 +460,8 @@ def _chars(textpage: pdfium.PdfTextPage, height: float, found: _Objects) -> list
     codes = _unicode(tp, count)
     x = ctypes.c_double()
     y = ctypes.c_double()
-    px, py = ctypes.byref(x), ctypes.byref(y)
-    origin = raw.FPDFText_GetCharOrigin
+    px, py = ctypes.addressof(x), ctypes.addressof(y)
+    origin = _char_origin
     runs: dict[int | None, tuple[_Run, _Font]] = {}
     first_at: dict[int | None, int] = {}  # where each text object's characters start
     fonts: dict[int | None, _Font] = {}
@@ -462,57 +470,65 @@ def _chars(textpage: pdfium.PdfTextPage, height: float, found: _Objects) -> list
     rect = raw.FS_RECTF()
     rect_ref = ctypes.byref(rect)
     loose_box = raw.FPDFText_GetLooseCharBox
-    is_generated = raw.FPDFText_IsGenerated
+    is_generated = _is_generated
     object_of_char = _object_of_char
     last_x, last_key = float("nan"), 0
+    # the current text object's run, looked up again only when the object changes
+    font: _Font | None = None
+    widths: dict[int, float] = {}
+    size = descent = 0.0
     for i in range(count):
         key = object_of_char(handle, i)
         if not key:
             continue  # spaces and line breaks PDFium invents; pdfminer has none
         code = codes[i]
-        if code == 0x20 and is_generated(tp, i):
-            # a space PDFium put in a gap yet filed under the next word's object, at that
-            # word's origin (Publisher, Excel, Online2PDF): pdfminer has no such space
-            continue
-        if code == _GETTEXT_HYPHEN:
-            code = raw.FPDFText_GetUnicode(tp, i)
-        if code in _UNMAPPED or 0xD800 <= code <= 0xDFFF:
-            # pdfminer would print "(cid:N)" here, or pair the surrogates itself
-            raise RefusalError("unmapped glyph")
-        if code == _PDFIUM_HYPHEN:
-            code = 0x2D
-        elif code < 0x20:
-            # A font with no Unicode: its codes stand for themselves ("\x03" for a space).
-            # pdfminer prints them as such, or as "(cid:3)" in a CID font, which PDFium
-            # does not tell apart; its widths are the code's, not the Unicode's.
-            raise RefusalError("font without Unicode")
-        if not origin(tp, i, px, py):
+        if code <= 0x20 or code >= 0xD800:  # all the cases below; rare but for spaces
+            if code == 0x20 and is_generated(handle, i):
+                # a space PDFium put in a gap yet filed under the next word's object, at
+                # that word's origin (Publisher, Excel, Online2PDF): pdfminer has none
+                continue
+            if code == _GETTEXT_HYPHEN:
+                code = raw.FPDFText_GetUnicode(tp, i)
+            if code in _UNMAPPED or 0xD800 <= code <= 0xDFFF:
+                # pdfminer would print "(cid:N)" here, or pair the surrogates itself
+                raise RefusalError("unmapped glyph")
+            if code == _PDFIUM_HYPHEN:
+                code = 0x2D
+            elif code < 0x20:
+                # A font with no Unicode: its codes stand for themselves ("\x03" for a
+                # space). pdfminer prints them as such, or as "(cid:3)" in a CID font,
+                # which PDFium does not tell apart; its widths are the code's, not the
+                # Unicode's.
+                raise RefusalError("font without Unicode")
+        if not origin(handle, i, px, py):
             raise RefusalError("char origin")
-        if x.value == last_x and key == last_key and out:
+        x0 = x.value
+        if x0 == last_x and key == last_key and out:
             # One glyph for several letters ("ff"): pdfminer keeps one character "ff" with
             # the glyph's width; PDFium gives each letter at the glyph's origin, and its
             # loose box spans the glyph's own advance. Anything else drawn at one origin
             # (a sign over a digit) is not one glyph: leave it to pdfminer.
-            text, x0, _, top, bottom = out[-1]
+            text, left, _, top, bottom = out[-1]
             if not (text.isalpha() and chr(code).isalpha()):
                 raise RefusalError("overprint")
             if not loose_box(tp, i, rect_ref):
                 raise RefusalError("char box")
-            out[-1] = (text + chr(code), x0, rect.right, top, bottom)
+            out[-1] = (text + chr(code), left, rect.right, top, bottom)
             continue
-        last_x, last_key = x.value, key
-        found_run = runs.get(key)
-        if found_run is None:
-            found_run = runs[key] = _run(tp, i, raw.FPDFText_GetTextObject(tp, i), fonts)
-            first_at[key] = len(out)
-        run, font = found_run
-        x0 = x.value
-        width = run.widths.get(code)
+        last_x = x0
+        if key != last_key or font is None:
+            last_key = key
+            found_run = runs.get(key)
+            if found_run is None:
+                found_run = runs[key] = _run(tp, i, raw.FPDFText_GetTextObject(tp, i), fonts)
+                first_at[key] = len(out)
+            run, font = found_run
+            widths, size, descent = run.widths, run.size, run.descent
+        width = widths.get(code)
         if width is None:
             width = font.width(code)
-        x1 = x0 + width * run.size
-        bottom = height - (y.value + run.descent)
-        append((chr(code), x0, x1, bottom - run.size, bottom))
+        bottom = height - (y.value + descent)
+        append((chr(code), x0, x0 + width * size, bottom - size, bottom))
     dropped = found.texts.keys() - runs.keys()
     if dropped:
         _insert_blanks(out, found, dropped, first_at, height)
