@@ -258,7 +258,7 @@ def _unreadable(paths: list[Path], files: list[Path], failed: set[str]) -> list[
     for path in paths:
         if path.is_dir():
             # iter_files names a folder's files from the folder's own path on down
-            inside = os.path.join(str(path), "")
+            inside = f"{path}{os.sep}"
             under = [f for f in files if str(f).startswith(inside)]
         else:
             # a shell glob names hundreds of files: one set lookup each, not a walk of all

@@ -25,7 +25,7 @@ from minutebook.errors import (
     InputTooLargeError,
     NoTextLayerError,
 )
-from minutebook.ingest import pdf_fast
+from minutebook.ingest import pdf_fast, pdf_layout
 from minutebook.ingest.blocks import TextBuilder
 from minutebook.ingest.limits import MAX_PDF_CHARS, MAX_PDF_PAGE_CHARS, MAX_PDF_PAGES
 
@@ -205,7 +205,8 @@ def _too_many_chars(path: Path, index: int, chars: int, total: int) -> None:
 
 def _read_all(path: Path, data: bytes, fast: pdf_fast.FastPdf) -> list[_Page]:
     """Every page through PDFium where it can; pdfplumber opens the file only when a page
-    is refused, so a file PDFium reads whole never pays for pdfminer's parse."""
+    is refused, so a file PDFium reads whole never pays for pdfminer's parse, and a
+    refused page is read from pdfminer's objects without pdfplumber's dicts."""
     pages: list[_Page] = []
     _too_many_pages(path, len(fast))
     plumber: Any = None
@@ -225,7 +226,12 @@ def _read_all(path: Path, data: bytes, fast: pdf_fast.FastPdf) -> list[_Page]:
                 break  # pdfminer finds fewer pages than PDFium: it has the last word
             page = plumber.pages[index]
             try:
-                pages.append(_read_page(page))
+                # pdfminer's objects straight into the fast path's rules (pdf_layout.py)
+                parts = pdf_layout.layout_parts(page)
+                if parts is None:
+                    pages.append(_read_page(page))
+                else:
+                    pages.append(_page_of(page.page_number, float(page.width), *parts))
             finally:
                 # without this pdfplumber keeps every page's objects: ~7 MB a page
                 page.close()

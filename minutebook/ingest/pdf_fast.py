@@ -130,11 +130,7 @@ class FastPdf:
         except RefusalError as exc:
             self.refusal = exc.reason
             return None
-        tables: list[TableRows] = []
-        if edges:
-            for table in TableFinder(_PageView(edges, box)).tables:  # type: ignore[arg-type]
-                tables.append((table.bbox, _table_rows(table, chars)))
-        return tables, text_lines(chars)
+        return parts_of(chars, edges, box)
 
     def _page_material(
         self, index: int, bbox: tuple[float, float, float, float] | None
@@ -161,6 +157,18 @@ class FastPdf:
         finally:
             page.close()
         return box, chars, found.edges()
+
+
+def parts_of(
+    chars: list[Char], edges: list[dict[str, Any]], box: tuple[float, float, float, float]
+) -> tuple[list[TableRows], list[dict[str, Any]]]:
+    """pdfplumber's tables (box and rows) and text lines of a page from its characters,
+    its edges (pdfplumber's Page.edges) and its box, by pdfplumber's own rules."""
+    tables: list[TableRows] = []
+    if edges:
+        for table in TableFinder(_PageView(edges, box)).tables:  # type: ignore[arg-type]
+            tables.append((table.bbox, _table_rows(table, chars)))
+    return tables, text_lines(chars)
 
 
 def _plumber_box(page: pdfium.PdfPage) -> tuple[float, float, float, float]:
