@@ -192,3 +192,50 @@ def _ingest_word_pdf(tmp_path: Path, *flags: str) -> str:
 def test_conventions_library_warnings_only_with_verbose(tmp_path: Path) -> None:
     assert "FontBBox" not in _ingest_word_pdf(tmp_path)
     assert "Could not get FontBBox from font descriptor" in _ingest_word_pdf(tmp_path, "-v")
+
+
+def _on_a_terminal(args: list[str]) -> tuple[int, str]:
+    """Run minutebook with its stderr on a pseudo-terminal: (exit code, what it drew)."""
+    import pty
+
+    leader, follower = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k not in {"MINUTEBOOK_VERBOSE", "NO_COLOR"}}
+    env["COLUMNS"] = "160"
+    with subprocess.Popen(
+        [sys.executable, "-m", "minutebook", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=follower,
+        cwd=ROOT,
+        env=env,
+    ) as proc:
+        os.close(follower)
+        drawn = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # EIO: the process closed the terminal
+                break
+            if not chunk:
+                break
+            drawn += chunk
+        code = proc.wait()
+    os.close(leader)
+    return code, drawn.decode("utf-8", "replace")
+
+
+def test_conventions_a_terminal_gets_the_bar_an_unchanged_rerun_none(tmp_path: Path) -> None:
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    shutil.copy(LEICS, folder)
+    shutil.copy(SAMPLES / "nelincs_cllsp_minutes_2020-07-09.txt", folder)
+    db = str(tmp_path / "m.db")
+    code, first = _on_a_terminal(["ingest", str(folder), "--db", db, "-w", "1"])
+    assert code == 0, first[-2000:]
+    assert re.search(r"documents\S*\s.*2/2", first), first[-2000:]  # the bar, at its end
+    assert "pages/s" in first
+    code, again = _on_a_terminal(["ingest", str(folder), "--db", db, "-w", "1"])
+    assert code == 0, again[-2000:]
+    # nothing to parse: no bar
+    assert "2/2" not in again
+    assert "0/0" not in again
+    assert "2 documents: 0 written" in again

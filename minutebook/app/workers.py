@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import enum
-import multiprocessing
 import os
 import resource
 import signal
@@ -21,10 +20,12 @@ import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from minutebook.errors import MinutebookError
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 # Address space each worker may use, unless the caller says otherwise. A warm worker
 # (spaCy, pdfplumber, PDFium loaded) maps about 300 MB; the largest sample peaks near
@@ -84,6 +85,10 @@ PRELOAD = ["minutebook.app.preload"]
 def _context() -> Any:
     """A fork server where the platform has one, else spawn. Never a plain fork: the parent
     has a database open and rich's refresh thread running."""
+    # imported when a pool starts: the command line names Executor from this module, and
+    # an unchanged re-run, which starts none, need not import multiprocessing
+    import multiprocessing
+
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")
@@ -207,6 +212,8 @@ def run_pool(
     """
     if not paths:
         return
+    from multiprocessing import connection
+
     ctx = _context()
     queue = deque(paths)
     size = max(1, min(workers, len(paths)))
@@ -218,7 +225,9 @@ def run_pool(
                     w.give(queue.popleft())
             busy = [w for w in pool if w.path is not None]
             listening = [w for w in pool if w.path is not None or not w.ready]
-            ready = wait([w.conn for w in listening], timeout=_next_deadline(busy, timeout))
+            ready = connection.wait(
+                [w.conn for w in listening], timeout=_next_deadline(busy, timeout)
+            )
             for w in listening:
                 if w.conn in ready:
                     yield from _receive(w)

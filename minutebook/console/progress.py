@@ -6,18 +6,15 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeRemainingColumn,
-)
 from rich.table import Table
 
 from minutebook.app.batch import FileOutcome
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 
 @dataclass
@@ -68,19 +65,10 @@ class BatchProgress:
         self.quiet = quiet
         self.tally = Tally()
         self._bar = console.is_terminal and not quiet
-        self._progress = Progress(
-            TextColumn("documents"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.fields[rate]:.1f} pages/s"),
-            TextColumn("{task.fields[records]} records"),
-            TextColumn("{task.fields[failures]} failed"),
-            TimeRemainingColumn(),
-            console=console,
-            disable=not self._bar,
-            transient=True,
-        )
-        self._task = self._progress.add_task("", total=None, rate=0.0, records=0, failures=0)
+        # made when there is something to parse: an unchanged re-run, or a run in CI
+        # (no terminal), draws no bar and need not import rich.progress
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
 
     def closed_runs(self, run_ids: list[int]) -> None:
         for old in run_ids:
@@ -89,22 +77,44 @@ class BatchProgress:
             )
 
     def started(self, total: int, unchanged: list[Path]) -> None:
-        self._progress.update(self._task, total=total)
-        self._progress.start()
+        if self._bar and total:
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeRemainingColumn,
+            )
+
+            self._progress = Progress(
+                TextColumn("documents"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]:.1f} pages/s"),
+                TextColumn("{task.fields[records]} records"),
+                TextColumn("{task.fields[failures]} failed"),
+                TimeRemainingColumn(),
+                console=self.console,
+                transient=True,
+            )
+            self._task = self._progress.add_task("", total=total, rate=0.0, records=0, failures=0)
+            self._progress.start()
         self.tally.unchanged += len(unchanged)
         if not self._bar and not self.quiet:
             for path in unchanged:
                 self._line(f"same    {path}: unchanged since stored, skipped")
 
     def stopped(self) -> None:
-        self._progress.stop()
+        if self._progress is not None:
+            self._progress.stop()
 
     def done(self, o: FileOutcome) -> None:
         self.tally.add(o)
         t = self.tally
-        self._progress.update(
-            self._task, advance=1, rate=t.pages_per_second, records=t.records, failures=t.failed
-        )
+        if self._progress is not None and self._task is not None:
+            self._progress.update(
+                self._task, advance=1, rate=t.pages_per_second, records=t.records, failures=t.failed
+            )
         if self.quiet or (self._bar and o.ok):
             return  # on a terminal the bar says it; failures still get their line
         if o.ok and o.result is not None:

@@ -34,7 +34,10 @@ def open_db(path: Path | str) -> sqlite_utils.Database:
     imported = import_sqlite_utils()
 
     try:
-        db: sqlite_utils.Database = imported.Database(Path(path))
+        # no sqlite-utils plugins: finding them scans every installed package's entry
+        # points (11 ms a command), and a plugin's prepare_connection hook would change
+        # this database's connection behind minutebook's back
+        db: sqlite_utils.Database = imported.Database(Path(path), execute_plugins=False)
         db.execute("PRAGMA busy_timeout = 30000")
         db.execute("PRAGMA foreign_keys = ON")
         before = schema_version(db)
