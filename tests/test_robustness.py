@@ -219,14 +219,14 @@ def test_robustness_file_deleted_mid_run_fails_alone_as_unreadable(
     folder.mkdir()
     kept = Path(shutil.copy(SAMPLES / "surrey_cfllc_tracker_2022-12.txt", folder))
     doomed = Path(shutil.copy(SAMPLES / "nelincs_cllsp_minutes_2020-07-09.txt", folder))
-    listed = batch.unchanged
+    listed = batch.survey
 
-    def listed_then_deleted(db: Any, paths: list[Path]) -> tuple[list[Path], list[Path]]:
-        found = listed(db, paths)
-        doomed.unlink()  # after the folder was listed and hashed, before a worker reads it
+    def listed_then_deleted(db: Any, paths: list[Path], force: bool = False) -> batch.Survey:
+        found = listed(db, paths, force)
+        doomed.unlink()  # after the folder was listed and looked at, before a worker reads it
         return found
 
-    monkeypatch.setattr(batch, "unchanged", listed_then_deleted)
+    monkeypatch.setattr(batch, "survey", listed_then_deleted)
     db = tmp_path / "m.db"
     result = runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--workers", "1"])
     assert result.exit_code == 1, result.stderr

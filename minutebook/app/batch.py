@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from minutebook.app import workers
 from minutebook.errors import MinutebookError
 from minutebook.store import UpsertResult, source_key, upsert
+from minutebook.store.file_checks import Check, Seen, look, record_checks, stored_checks
 from minutebook.store.runs import record_failure, stored_hashes
 from minutebook.store.storage import is_storage_failure
 
@@ -176,7 +177,9 @@ def lost(path: Path, what: workers.Lost, timeout: float | None) -> Analysis:
     return Analysis(str(path), reason=what.why, stage=what.stage, message=f"{path}: {detail}")
 
 
-def write(db: sqlite_utils.Database, analysis: Analysis, run_id: int | None) -> FileOutcome:
+def write(
+    db: sqlite_utils.Database, analysis: Analysis, run_id: int | None, seen: Seen | None = None
+) -> FileOutcome:
     """Store one analysed file in its own transaction, or record why it failed.
 
     Raises:
@@ -196,6 +199,9 @@ def write(db: sqlite_utils.Database, analysis: Analysis, run_id: int | None) -> 
         except MinutebookError as exc:
             outcome = _store_failed(analysis, exc)
         else:
+            if seen is not None:
+                # what the file looked like before the worker read it (file_checks.py)
+                record_checks(db, {result.document_id: Check(seen, doc.sha256)})
             kinds: dict[str, int] = {}
             for r in analysis.records:
                 kinds[r.kind] = kinds.get(r.kind, 0) + 1
@@ -238,23 +244,54 @@ def process_file(
     return write(db, analyse(path, debug=debug), run_id)
 
 
-def unchanged(db: sqlite_utils.Database, paths: list[Path]) -> tuple[list[Path], list[Path]]:
-    """Split paths into (to process, unchanged since stored): same content hash, same key.
+@dataclass
+class Survey:
+    """What a run has to do: the files to parse, the files unchanged since stored, and
+    what was seen of each file to parse before a worker reads it (file_checks.py)."""
 
-    Hashing is cheap next to parsing; a file that cannot be read is left to the worker,
-    which reports it as a failure.
+    todo: list[Path]
+    same: list[Path]
+    seen: dict[str, Seen]
+
+
+def survey(db: sqlite_utils.Database, paths: list[Path], force: bool = False) -> Survey:
+    """Split paths into files to parse and files unchanged since stored (same key, same
+    content hash), all to parse with `force`.
+
+    A file whose size and mtime are as last seen is taken as unchanged without being
+    read; one never stored is not hashed at all (it is parsed whatever its hash). A file
+    that cannot be read is left to the worker, which reports it as a failure.
     """
     stored = stored_hashes(db)
-    todo: list[Path] = []
-    same: list[Path] = []
+    checks = {} if force else stored_checks(db)
+    out = Survey([], [], {})
+    hashed: dict[str, Check] = {}
     for path in paths:
         try:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError:
-            todo.append(path)
+            now = look(path)
+        except OSError:  # a symlink loop too, before resolving it for the key would raise
+            out.todo.append(path)
             continue
-        (same if stored.get(source_key(str(path))) == digest else todo).append(path)
-    return todo, same
+        key = source_key(str(path))
+        want = stored.get(key)
+        check = checks.get(key)
+        if not force and want is not None:
+            if check is not None and check.vouches(now, want):
+                out.same.append(path)
+                continue
+            try:
+                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            except OSError:
+                out.todo.append(path)
+                continue
+            if digest == want:
+                out.same.append(path)
+                hashed[key] = Check(now, digest)  # the next run need not read it
+                continue
+        out.todo.append(path)
+        out.seen[str(path)] = now
+    record_checks(db, hashed)
+    return out
 
 
 def analyse_all(

@@ -198,7 +198,8 @@ def _run(
     closed = close_interrupted_runs(db)
     observer.closed_runs(closed)
     files = list(batch.iter_files(paths))
-    todo, same = (files, []) if force else batch.unchanged(db, files)
+    plan = batch.survey(db, files, force)
+    todo, same = plan.todo, plan.same
     run_id = start_run(db, "ingest " + " ".join(map(str, paths)))
     outcomes: list[batch.FileOutcome] = []
 
@@ -219,7 +220,7 @@ def _run(
         analyses = parse(todo, limits, debug)
         try:
             for analysis in analyses:
-                outcome = batch.write(db, analysis, run_id)
+                outcome = batch.write(db, analysis, run_id, plan.seen.get(analysis.path))
                 outcomes.append(outcome)
                 observer.done(outcome)
         except KeyboardInterrupt:

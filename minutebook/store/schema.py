@@ -83,6 +83,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     "0006_standing_views.sql",
     _tracker_row,
     "0008_chart_views.sql",
+    "0009_file_checks.sql",
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
