@@ -18,7 +18,8 @@ once, in the same order), and the median is printed.
 - pypdfium2: `get_textpage().get_text_range()` per page (text only, no layout);
 - minutebook: `minutebook ingest --workers 1` into a new database (start-up included),
   then `--workers 2` into another, then the first command again (nothing changed);
-- the fast path's share: how many pages PDFium serves, and why the others are refused;
+- the fast path's share: how many pages PDFium serves, and why the others are refused,
+  and how many files load() reads into the same Document as pdfplumber alone does;
 - start-up: `minutebook --help`, and `minutebook extract` of a one-page PDF;
 - peak RSS: the largest resident set of any one process of the 1-worker ingest (the
   writer, the fork server or a worker).
@@ -39,6 +40,7 @@ import compileall
 import ctypes
 import datetime
 import io
+import logging
 import os
 import platform
 import resource
@@ -175,6 +177,35 @@ def fast_path_share(files: list[Path]) -> tuple[int, int, Counter[str]]:
     return served, total, reasons
 
 
+def documents_equal(files: list[Path]) -> tuple[int, int]:
+    """How many files load() reads into the same Document with the fast path as with
+    pdfplumber alone (MINUTEBOOK_PDF_FAST=0), of how many read either way."""
+    from minutebook.errors import MinutebookError
+    from minutebook.ingest import load, pdf_fast
+
+    same = total = 0
+    before = os.environ.get(pdf_fast.ENV_SWITCH)
+    logging.disable(logging.WARNING)  # pdfminer's notes on odd fonts, as the CLI hides them
+    try:
+        for path in files:
+            try:
+                os.environ[pdf_fast.ENV_SWITCH] = "1"
+                fast = load(path)
+                os.environ[pdf_fast.ENV_SWITCH] = "0"
+                slow = load(path)
+            except MinutebookError:
+                continue
+            total += 1
+            same += fast == slow
+    finally:
+        logging.disable(logging.NOTSET)
+        if before is None:
+            os.environ.pop(pdf_fast.ENV_SWITCH, None)
+        else:
+            os.environ[pdf_fast.ENV_SWITCH] = before
+    return same, total
+
+
 def one_page_pdf(files: list[Path]) -> Path | None:
     import pypdfium2
 
@@ -256,6 +287,7 @@ def main() -> None:
         print(f"ingest -w 1 exit {one.runs[-1].code}; {' '.join(failed) or 'no failures'}")
 
     served, total, reasons = fast_path_share(files)
+    equal, compared = documents_equal(files)
 
     def rate(m: Median) -> str:
         return f"{pages / m.cpu:8.1f} pages/CPU-s  ({m.cpu:6.1f} CPU-s, {m.wall:6.1f} s wall)"
@@ -276,6 +308,7 @@ def main() -> None:
     print(f"fast path: {served} of {total} pages ({100 * served / max(total, 1):.0f}%)")
     for reason, n in reasons.most_common():
         print(f"    refused, {reason}: {n} ({100 * n / max(total, 1):.0f}%)")
+    print(f"documents the same as pdfplumber alone reads them: {equal} of {compared}")
     print(f"1. ingest -w 1 vs pdfplumber:   {plumber.cpu / one.cpu:.2f}x pages per CPU-s")
     print(f"2. -w 2 vs -w 1 (wall):         {one.wall / two.wall:.2f}x")
     print(f"3. first run vs re-run (wall):  {one.wall / again.wall:.0f}x")
