@@ -239,3 +239,17 @@ def test_conventions_a_terminal_gets_the_bar_an_unchanged_rerun_none(tmp_path: P
     assert "2/2" not in again
     assert "0/0" not in again
     assert "2 documents: 0 written" in again
+
+
+def test_conventions_no_warning_for_a_folder_named_dot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the files of "." are named "minutes.txt", not "./minutes.txt": still under it
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    shutil.copy(LEICS, folder / "minutes.txt")
+    monkeypatch.chdir(folder)
+    result = runner.invoke(app, ["ingest", ".", "--db", str(tmp_path / "m.db"), "-q"])
+    assert result.exit_code == 0, result.stderr
+    assert "warning:" not in result.stderr
+    assert "1 documents: 1 written" in result.stderr

@@ -6,7 +6,7 @@ LocalCluster gives the tests a real cluster in-process, and clusters deploy the 
 (dask-jobqueue on SLURM/PBS, dask-kubernetes, `dask scheduler` + `dask worker` by hand).
 
 The writer reads each file and ships its bytes, so workers need no shared storage and parse
-exactly the bytes that were hashed to skip unchanged files. Only a few files per worker
+exactly the bytes the document's content hash is taken of. Only a few files per worker
 thread are in flight at once, so the writer holds a bounded number of files in memory
 whatever the size of the archive.
 

@@ -258,9 +258,9 @@ def _unreadable(paths: list[Path], files: list[Path], failed: set[str]) -> list[
     listed = set(files)
     for path in paths:
         if path.is_dir():
-            # iter_files names a folder's files from the folder's own path on down
-            inside = f"{path}{os.sep}"
-            under = [f for f in files if str(f).startswith(inside)]
+            # by their parents, not a string prefix: iter_files names the files of "." as
+            # "a.pdf", not "./a.pdf"
+            under = [f for f in files if path in f.parents]
         else:
             # a shell glob names hundreds of files: one set lookup each, not a walk of all
             under = [path] if path in listed else []

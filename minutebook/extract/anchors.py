@@ -32,10 +32,9 @@ _REPEAT = re.compile(r"\{(\d*)(,?)(\d*)\}")
 def longest(token: dict[str, Any]) -> int | None:
     """The most tokens one pattern token can take, None if unbounded ("+", "*", "{2,}")."""
     op = token.get("OP", "")
-    if op in ("", "1", "?"):
+    # "!" is a token that must not match the spec, yet still takes one token
+    if op in ("", "1", "?", "!"):
         return 1
-    if op == "!":
-        return 0
     repeat = _REPEAT.fullmatch(op)
     if repeat is None:
         return None

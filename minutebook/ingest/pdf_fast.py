@@ -491,7 +491,7 @@ def _chars(textpage: pdfium.PdfTextPage, height: float, found: _Objects) -> list
             continue  # spaces and line breaks PDFium invents; pdfminer has none
         code = codes[i]
         if code <= 0x20 or code >= 0xD800:  # all the cases below; rare but for spaces
-            if code == 0x20 and is_generated(handle, i):
+            if code == 0x20 and is_generated(handle, i) == 1:  # -1: PDFium's error
                 # a space PDFium put in a gap yet filed under the next word's object, at
                 # that word's origin (Publisher, Excel, Online2PDF): pdfminer has none
                 continue

@@ -115,15 +115,25 @@ def test_a_file_written_just_before_it_was_seen_is_always_hashed(
     assert read == [fresh, fresh]
 
 
-def test_force_parses_every_file_whatever_its_stat(tmp_path: Path) -> None:
-    """The one case the stat cannot see: other bytes of the same size written with the old
-    mtime put back (`touch -r`). --force is the way to have such a file read."""
+def test_other_bytes_copied_in_with_the_old_mtime_are_seen(tmp_path: Path) -> None:
+    """`cp -p`, `touch -r`: same size, old mtime put back. The inode's change time moved,
+    which no tool sets back, so the file is hashed and parsed again."""
     files = _folder(tmp_path)
     db = _ingested(tmp_path, files)
     minutes = files[0]
     text = minutes.read_bytes()
+    time.sleep(0.01)  # the ctime clock moves on from the first write
     minutes.write_bytes(text.replace(b"RESOLVED", b"resolved"))
     os.utime(minutes, ns=(HOUR_AGO_NS, HOUR_AGO_NS))
+    plan = batch.survey(open_db(db), files)
+    assert plan.todo == [minutes]
+    assert plan.same == files[1:]
+
+
+def test_force_parses_every_file_whatever_its_stat(tmp_path: Path) -> None:
+    files = _folder(tmp_path)
+    db = _ingested(tmp_path, files)
     assert batch.survey(open_db(db), files).todo == []
     forced = batch.survey(open_db(db), files, force=True)
     assert forced.todo == files
+    assert set(forced.seen) == {str(f) for f in files}

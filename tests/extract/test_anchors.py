@@ -100,7 +100,7 @@ def test_a_pattern_without_anchor_or_bound_makes_the_file_match_whole() -> None:
     [
         ("", 1),
         ("?", 1),
-        ("!", 0),
+        ("!", 1),
         ("+", None),
         ("*", None),
         ("{3}", 3),
@@ -112,3 +112,19 @@ def test_a_pattern_without_anchor_or_bound_makes_the_file_match_whole() -> None:
 def test_longest_counts_what_one_pattern_token_can_take(op: str, most: int | None) -> None:
     token = {"LOWER": "x", "OP": op} if op else {"LOWER": "x"}
     assert longest(token) == most
+
+
+def test_a_negated_token_takes_a_token_of_the_match() -> None:
+    """spaCy's "!" matches one token that is not the spec: "a x c" for a, !b, c."""
+    nlp = blank_english()
+    pattern: list[dict[str, Any]] = [
+        {"LOWER": "motion"},
+        {"LOWER": "not", "OP": "!"},
+        {"LOWER": "carried"},
+    ]
+    found = anchors_of([(pattern, None)], nlp.Defaults.stop_words, nlp.vocab.strings)
+    assert found is not None
+    assert found.lower[nlp.vocab.strings["motion"]] == (0, 2)
+    doc = nlp.make_doc("The motion duly carried.")
+    ((start, end),) = found.windows(doc)
+    assert doc[start:end].text == "motion duly carried"

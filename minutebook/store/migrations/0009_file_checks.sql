@@ -8,6 +8,7 @@ CREATE TABLE "file_checks" (
    "id" TEXT PRIMARY KEY,
    "size" INTEGER NOT NULL,
    "mtime_ns" INTEGER NOT NULL,
+   "ctime_ns" INTEGER NOT NULL,
    "sha256" TEXT NOT NULL,
    "checked_ns" INTEGER NOT NULL
 );
