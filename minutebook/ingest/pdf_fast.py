@@ -277,11 +277,18 @@ class _Objects:
                 self._visit(raw.FPDFFormObj_GetObject(obj, k), inner)
 
     def edges(self) -> list[dict[str, Any]]:
-        # pdfplumber's own order (Page.edges): lines, then rectangles' sides, then curves'
-        edges = [line_to_edge(ln) for ln in self.lines]
-        edges += [e for r in self.rects for e in rect_to_edges(r)]
-        edges += [e for c in self.curves for e in curve_to_edges(c)]
-        return edges
+        return edges_of(self.lines, self.rects, self.curves)
+
+
+def edges_of(
+    lines: list[dict[str, Any]], rects: list[dict[str, Any]], curves: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """pdfplumber's Page.edges from its lines, rectangles and curves, in its own order:
+    lines, then rectangles' sides, then curves'."""
+    edges = [line_to_edge(ln) for ln in lines]
+    edges += [e for r in rects for e in rect_to_edges(r)]
+    edges += [e for c in curves for e in curve_to_edges(c)]
+    return edges
 
 
 def _subpaths(path: Any, outer: Matrix) -> list[tuple[str, list[Point]]]:

@@ -16,9 +16,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from pdfminer.layout import LTChar, LTComponent, LTContainer, LTCurve, LTLine, LTRect
-from pdfplumber.utils.geometry import curve_to_edges, line_to_edge, rect_to_edges
 
-from minutebook.ingest.pdf_fast import Char, TableRows, parts_of
+from minutebook.ingest.pdf_fast import Char, TableRows, edges_of, parts_of
 
 
 def _leaves(objects: list[LTComponent]) -> Iterator[LTComponent]:
@@ -36,9 +35,7 @@ def layout_parts(page: Any) -> tuple[list[TableRows], list[dict[str, Any]]] | No
     height = float(page.height)
     mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
     chars: list[Char] = []
-    lines: list[dict[str, Any]] = []
-    rects: list[dict[str, Any]] = []
-    curves: list[dict[str, Any]] = []
+    shapes: dict[str, list[dict[str, Any]]] = {"line": [], "rect": [], "curve": []}
     for obj in _leaves(page.layout._objs):
         if isinstance(obj, LTChar):
             if not obj.upright:
@@ -54,13 +51,8 @@ def layout_parts(page: Any) -> tuple[list[TableRows], list[dict[str, Any]]] | No
             )
         elif isinstance(obj, LTCurve):
             shape = _shape(obj, height, mb_x0, mb_top)
-            (
-                lines if isinstance(obj, LTLine) else rects if isinstance(obj, LTRect) else curves
-            ).append(shape)
-    # pdfplumber's own order (Page.edges): lines, then rectangles' sides, then curves'
-    edges = [line_to_edge(ln) for ln in lines]
-    edges += [e for r in rects for e in rect_to_edges(r)]
-    edges += [e for c in curves for e in curve_to_edges(c)]
+            shapes[shape["object_type"]].append(shape)
+    edges = edges_of(shapes["line"], shapes["rect"], shapes["curve"])
     x0, top, x1, bottom = (float(v) for v in page.bbox)
     return parts_of(chars, edges, (x0, top, x1, bottom))
 
