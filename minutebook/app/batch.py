@@ -258,8 +258,8 @@ def survey(db: sqlite_utils.Database, paths: list[Path], force: bool = False) ->
     """Split paths into files to parse and files unchanged since stored (same key, same
     content hash), all to parse with `force`.
 
-    A file whose size and mtime are as last seen is taken as unchanged without being
-    read; one never stored is not hashed at all (it is parsed whatever its hash). A file
+    A file whose size, mtime and ctime are as last seen is taken as unchanged without
+    being read; one never stored is not hashed at all (it is parsed whatever its hash). A file
     that cannot be read is left to the worker, which reports it as a failure.
     """
     stored = stored_hashes(db)

@@ -1,5 +1,5 @@
-"""What an ingest saw of each stored file: its size and modification time when it was
-read, and the content hash it had then.
+"""What an ingest saw of each stored file: its size, modification and change times when
+it was read, and the content hash it had then.
 
 An unchanged re-run of a whole archive would otherwise read and hash every file again:
 34 ms for the 17 MB of the benchmark PDFs, seconds for a council's archive. As git's
