@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from minutebook.extract.clauses import list_after
+from minutebook.extract.motions import NAMES_ONLY, mover_motion
 from minutebook.extract.nlp import Rule, load_patterns, tokens
 from minutebook.extract.outline import Outline
 from minutebook.extract.text import SENTENCE_BREAK, trim_span
@@ -108,12 +109,22 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
     starts = [b.start for b in doc.blocks]
     found: list[Found] = []
     split: dict[int, list[tuple[int, int]]] = {}
+    motions_read: set[tuple[int, int]] = set()  # (block, sentence) a motion was read from
 
     def sentences_of(i: int) -> list[tuple[int, int]]:
         # each block is split once, however many matches fall in it
         if i not in split:
             split[i] = _sentences(doc, doc.blocks[i], cuts)
         return split[i]
+
+    def _next_sentence(k: int, index: int) -> tuple[int, int] | None:
+        # the vote on a motion is often the sentence after it, or the next paragraph
+        if k + 1 < len(sentences_of(index)):
+            return sentences_of(index)[k + 1]
+        if index + 1 < len(doc.blocks) and doc.blocks[index + 1].start not in cuts:
+            following = sentences_of(index + 1)
+            return following[0] if following else None
+        return None
 
     for rule, span in patterns.matches(spacy_doc, "decisions"):
         at = span.start_char
@@ -127,11 +138,16 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
         k = next((i for i, (s, e) in enumerate(sentences) if s <= at < e), None)
         if k is None:
             continue
+        if (index, k) in motions_read:
+            continue  # "A motioned, B seconded and the board approved": one motion, one record
         s, e = sentences[k]
         if rule.form in {"active", "passive"} and _subordinate(doc, s, at):
             continue
         if motion_patterns()["failed"].search(doc.text, s, e):
             continue  # "..., seconded by B; the motion fell.": lost motions are not records
+        motion = mover_motion(doc.text, s, e) if rule.form == "motion" else None
+        if rule.form == "motion" and not _passed(doc, (s, e), _next_sentence(k, index)):
+            continue  # "Mr A moved to the next item.": no seconder and no vote, no motion
         owner = None
         kind = rule.label
         vote_line = motion_patterns()["vote_tail"].match(doc.text, s) is not None
@@ -140,6 +156,8 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
         # (after a comma it is the vote note of the clause before, dropped from the record:
         # "were approved, proposed by A and seconded by B")
         movers_only = motion_patterns()["objectless"].match(doc.text[s:e].strip()) is not None
+        # "Dianne motioned, Mary seconded and the board approved unanimously."
+        movers_only |= motion == NAMES_ONLY
         # a short window: the text before a match, copied whole, made each match cost the
         # length of the document
         after_comma = doc.text[max(0, s - 40) : s].rstrip().endswith(",")
@@ -149,14 +167,19 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
         if (
             rule.form in {"previous", "nominal"} or (rule.form in {"active", "motion"} and bare)
         ) and (rule.form == "previous" or vote_line or bare):
-            if k > 0:
-                s = sentences[k - 1][0]
+            back = k - 1
+            while back >= 0 and rule.form != "previous" and _movers_only(doc, *sentences[back]):
+                back -= 1  # "X." / "David seconded." / "Approved unanimously.": X is agreed
+            if back >= 0:
+                s = sentences[back][0]
                 if rule.form == "previous":
-                    e = sentences[k - 1][1]
+                    e = sentences[back][1]
             elif (before := _proposal_before(doc, index, outline, cuts)) is not None:
                 # "Agreed unanimously." as a paragraph of its own agrees the proposal above it
                 s, e = before
             # with nothing before it, "This was agreed by all members." is the record itself
+        elif rule.form == "motion" and motion is not None and motion != NAMES_ONLY:
+            s, e = motion  # "A moved, B seconded, approval of X": the motion is "approval of X"
         elif rule.form == "motion":
             s = _motion_start(doc, span.end_char, e) or s
             if span[-1].lower_ in ("to", "that"):
@@ -191,6 +214,8 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
             if e == block.end:
                 continue
         found.append(Found(kind, s, e, owner, rule, at))
+        if rule.form == "motion":
+            motions_read.add((index, k))
     return _split_at_actions(doc, _split_at_decisions(doc, found))
 
 
@@ -255,7 +280,7 @@ def _after_comma(doc: Document, sentence_start: int, at: int) -> bool:
     return doc.text[sentence_start:at].rstrip().endswith((",", ";"))
 
 
-_PROPOSAL = re.compile(r"\b(?:proposed|moved|seconded)\b", re.IGNORECASE)
+_PROPOSAL = re.compile(r"\b(?:proposed|moved|seconded|motion(?:ed)?\s+by)\b", re.IGNORECASE)
 
 
 def _proposal_before(
@@ -296,8 +321,15 @@ def _subordinate(doc: Document, sentence_start: int, at: int) -> bool:
 
 
 def _bare(doc: Document, start: int, end: int) -> bool:
-    """A sentence that is only the decision word: "Unanimously Agreed.", "Motion carried"."""
-    return len(doc.text[start:end].split()) <= 4
+    """A sentence that is only the decision word: "Unanimously Agreed.", "Motion carried",
+    "Approved unanimously by the board."."""
+    text = doc.text[start:end].strip()
+    return len(text.split()) <= 4 or motion_patterns()["outcome_only"].match(text) is not None
+
+
+def _movers_only(doc: Document, start: int, end: int) -> bool:
+    """A sentence that names only who moved or seconded: 'David seconded.'"""
+    return motion_patterns()["objectless"].match(doc.text[start:end].strip()) is not None
 
 
 def _opens(doc: Document, block_start: int, at: int, sentence_start: int) -> bool:
@@ -324,3 +356,13 @@ def _motion_start(doc: Document, after: int, end: int) -> int | None:
     if m is None or len(window[: m.start()].split()) > 6:
         return None
     return after + m.end()
+
+
+def _passed(doc: Document, sentence: tuple[int, int], after: tuple[int, int] | None) -> bool:
+    """A motion passed: a seconder or a vote in its sentence or the one after it, and no
+    failed vote in the one after ('Mr A moved to approve X. The motion failed 2-3.')."""
+    p = motion_patterns()
+    spans = [sentence] if after is None else [sentence, after]
+    if any(p["failed_vote"].search(doc.text, s, e) for s, e in spans):
+        return False
+    return any(p["outcome"].search(doc.text, s, e) for s, e in spans)

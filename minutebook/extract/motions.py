@@ -99,3 +99,42 @@ def find_motions(doc: Document) -> list[Motion]:
                 found.extend(_parts(doc.text, body.start(), end, code))
         i = last + 1
     return found
+
+
+NAMES_ONLY = (-1, -1)  # mover_motion's answer for a sentence with no motion in it
+
+
+def mover_motion(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The motion inside a sentence that names its mover: 'Maschka moved, Klausing seconded,
+    approval of the minutes.' is 'approval of the minutes.' (GUIDELINES: the motion without
+    the mover and seconder). NAMES_ONLY when the sentence names only the mover, the
+    seconder and the vote ('Dianne motioned, Mary seconded and the board approved
+    unanimously.'): the motion is then the sentence before it. None when no mover is named,
+    or the words after the mover do not open a motion ('... seconded by B and unanimously
+    agreed that X': the sentence is the record, as UK minutes write it)."""
+    p = motion_patterns()
+    mover = p["mover"].search(text, start, end)
+    if mover is None:
+        return None
+    at = mover.end()
+    while True:
+        # past the punctuation, the seconder and a second mover word ("MOTION: Council
+        # Member A MOVED to ...") to where the motion itself opens
+        at += len(text[at:end]) - len(text[at:end].lstrip(" ,:;"))
+        seconder = p["seconder"].match(text, at, end)
+        if seconder and seconder.end() > at:
+            at = seconder.end()
+            continue
+        again = p["mover"].match(text, at, end)
+        if again and again.end() > at:
+            at = again.end()
+            continue
+        break
+    rest = text[at:end].strip()
+    if not rest or p["motion_end"].match(text, at, end) or p["outcome_only"].match(rest):
+        return NAMES_ONLY
+    if not p["motion_opens"].match(text, at, end):
+        return None
+    stop = p["motion_end"].search(text, at, end)
+    s, e = trim_span(text, at, stop.start() if stop else end)
+    return (s, e) if len(text[s:e].split()) >= 2 else NAMES_ONLY

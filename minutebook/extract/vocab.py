@@ -89,6 +89,13 @@ def motion_patterns() -> dict[str, re.Pattern[str]]:
         "vote_tail",
         "mover_lead",
         "objectless",
+        "mover",
+        "seconder",
+        "motion_opens",
+        "motion_end",
+        "outcome",
+        "failed_vote",
+        "outcome_only",
     )
     return json_file(
         "motions.json",

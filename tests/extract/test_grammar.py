@@ -236,8 +236,57 @@ def test_a_sentence_the_page_broke_over_two_paragraphs_is_one_record(tmp_path: P
                 ("action", "AB", "AB to circulate the draft policy."),
             ],
         ),
+        # US and Canadian motion sentences: the motion, without its mover, seconder and vote
+        (
+            "Ms Ortiz moved, Mr Lamb seconded, approval of the March 3 minutes as presented.",
+            [("resolution", None, "approval of the March 3 minutes as presented.")],
+        ),
+        (
+            "Mr Reyes moved to approve the fare study contract; Ms Cole seconded the motion, "
+            "and it passed unanimously.",
+            [("resolution", None, "to approve the fare study contract")],
+        ),
+        (
+            "MOTION: of Patel, seconded by Ng, approving the consent agenda as amended. "
+            "Ayes - 5 - Nays - 0.",
+            [("resolution", None, "approving the consent agenda as amended.")],
+        ),
+        # a line naming only mover, seconder and vote agrees the paragraph above it
+        (
+            "Budget: To set aside $500 for the spring fair.\n\n"
+            "Ann motioned, Raj seconded and the board approved unanimously.",
+            [("resolution", None, "Budget: To set aside $500 for the spring fair.")],
+        ),
+        (
+            "Motion by Lee: Ask Sam to chair the events group.\n\n"
+            "Seconded by Kim, approved unanimously by the board.",
+            [("resolution", None, "Ask Sam to chair the events group.")],
+        ),
+        # a lost motion, and a mover who only moves on, are no records
+        ("Mr Reyes moved to approve the fare increase. The motion failed 2-3.", []),
+        ("The Chair moved to the next item on the agenda.", []),
+        (
+            "Il est proposé par Marie Roy, appuyé par Luc Poirier, d'adopter l'ordre du jour "
+            "tel que présenté.\n\nLa motion est adoptée à l'unanimité.",
+            [("resolution", None, "d'adopter l'ordre du jour tel que présenté.")],
+        ),
     ],
-    ids=["introducer-at-line-end", "body-stem-list", "msa", "roll-call", "decision", "action"],
+    ids=[
+        "introducer-at-line-end",
+        "body-stem-list",
+        "msa",
+        "roll-call",
+        "decision",
+        "action",
+        "moved-seconded-approval",
+        "moved-to-then-seconded",
+        "motion-of",
+        "names-only-line",
+        "motion-by-colon",
+        "motion-failed",
+        "moved-on",
+        "il-est-propose",
+    ],
 )
 def test_kinds_of_minutes_the_issue_lists(
     tmp_path: Path, body: str, expected: list[tuple[str, str | None, str]]
