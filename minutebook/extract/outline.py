@@ -30,11 +30,18 @@ from minutebook.extract.vocab import person_titles
 from minutebook.models import Block, Document
 
 _NUMBERED = re.compile(
-    r"^(?P<code>(?:[A-Z]{2,8}[. ]?\d{1,4}|\d{1,2}/\d{2}/\d{1,2}(?:\.\d{2})?|\d{1,2}\.\d{2}\.\d{1,2}"
-    r"|\d{1,4}/\d{2,4}(?:\(\d{1,2}\))?|\d{1,2}(?:\.\d{1,2}){1,3}|\d{1,4}[A-Z]?))[.):]?\s+"
+    # "Agenda Item 3: Title" and "Item 3 - Title" name the number they give
+    r"^(?:(?:Agenda\s+)?Item\s+(?=\d))?"
+    r"(?P<code>(?:[A-Z]{2,8}[. ]?\d{1,4}|\d{1,2}/\d{2}/\d{1,2}(?:\.\d{2})?|\d{1,2}\.\d{2}\.\d{1,2}"
+    r"|\d{1,4}/\d{2,4}(?:\(\d{1,2}\))?|\d{1,2}(?:\.\d{1,2}){1,3}|\d{3,4}\.\d{2}|\d{1,4}[A-Z]?))"
+    r"(?:[.):]|\s+[-–—:])?\s+"
     r"(?P<title>\S.*)$",
     re.S,
 )
+# "2010 - 2014 COUNCIL": a term of office, not item 2010
+_YEAR_RANGE = re.compile(r"^(?:19|20)\d{2}\s*[-–—/]\s*(?:19|20)?\d{2}\b")
+# "Moved by Evans, Seconded by Crawford" on a line of its own: who moved, not a sub-heading
+_MOVERS = re.compile(r"(?i)\b(?:moved|proposed|seconded)\s+by\b")
 _BARE_NUMBER = re.compile(r"^(?P<code>\d{1,4}[A-Z]?|\d{1,2}(?:\.\d{1,2}){1,3})\.?$")
 _ITEM_REF = re.compile(r"^\(?(?:agenda\s+)?item\s+\d+[a-z]?\)?$", re.IGNORECASE)
 # ModernGov's "Minutes:" label between a title and its minute; "Matters Arising from the
@@ -269,10 +276,10 @@ def _checked(title: str, pos: int, rest: str = "") -> tuple[str | None, int]:
 def _numbered(text: str) -> tuple[str, str | None, int] | None:
     """A block that opens with an item number: (code, title or None, body offset)."""
     m = _NUMBERED.match(text)
-    if not m or _opens_with_date(text):
+    if not m or _opens_with_date(text) or _YEAR_RANGE.match(text):
         return None
     raw = m.group("code")
-    code = raw if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})+", raw) else parse_code(raw) or raw
+    code = raw if re.fullmatch(r"\d{1,4}(?:\.\d{1,2})+", raw) else parse_code(raw) or raw
     title_text = m.group("title")
     inline = _INLINE.search(title_text)
     if inline and re.fullmatch(r"[\d./]+", raw) and _continues(code, inline.group("code")):
@@ -413,10 +420,23 @@ def _sub_heading(text: str, nxt: str) -> bool:
         return False
     if _NAMEISH.match(text) or not text[:1].isupper() or any(c.isdigit() for c in text):
         return False
-    if _NARRATIVE.search(text) or _DECISION_WORD.search(text):
+    if _NARRATIVE.search(text) or _DECISION_WORD.search(text) or _MOVERS.search(text):
         return False
     capitals = sum(1 for w in words if w[:1].isupper())
     return capitals / len(words) >= 0.5 and len(nxt.split()) >= 8 and nxt.rstrip().endswith(".")
+
+
+def _caps_heading(text: str, nxt: str) -> bool:
+    """A short line in capitals over a paragraph of prose: 'CONSENT AGENDA', 'SUSPEND
+    STANDING ORDERS:', over prose or a motion's mover line. A list of names below it
+    ('MEMBERS PRESENT:') is neither."""
+    words = text.split()
+    if not 1 <= len(words) <= 8 or not text.isupper() or text.rstrip().endswith((".", ",", ";")):
+        return False
+    if any(c.isdigit() for c in text) or _NAMEISH.match(text) or _DECISION_WORD.search(text):
+        return False
+    prose = len(nxt.split()) >= 8 and nxt.rstrip().endswith((".", '"', "”"))
+    return prose or _MOVERS.search(nxt) is not None
 
 
 def find_items(doc: Document) -> list[Item]:
@@ -429,6 +449,8 @@ def find_items(doc: Document) -> list[Item]:
     texts = [doc.block_text(b) for b in blocks]
     skip_next = False
     last_code: str | None = None
+    opening = find_dates(doc.text[:HEADER_GUESS])
+    dated = opening[0][1] if opening else len(doc.text)
     for i, (block, text) in enumerate(zip(blocks, texts, strict=True)):
         if skip_next:
             skip_next = False
@@ -459,6 +481,11 @@ def find_items(doc: Document) -> list[Item]:
             first = max(0, body_start - block.start)
         elif raw and block.kind == "paragraph" and _sub_heading(text, nxt):
             raw.append(Item(block.start, None, clean_title(text), 99, block.end))
+            continue
+        elif block.kind == "paragraph" and block.start >= dated and _caps_heading(text, nxt):
+            # "APPROVAL OF AGENDA" over its minute in plain-text minutes that number nothing;
+            # above the meeting's date, "CABINET" over "MINUTES of a meeting" is the title
+            raw.append(Item(block.start, None, clean_title(text), 99 if raw else 0, block.end))
             continue
         if block.kind == "paragraph" and len(text) > 80:
             inline = _inline_items(doc, block, last_code, first)
@@ -533,6 +560,26 @@ def _build(doc: Document) -> Outline:
         end=header_end,
         # the attendance list names people; "Kent County Council (KCC)" later in the text
         # names a body, which is not an owner
-        initials=declared_initials(doc.text[: header_end or HEADER_GUESS]),
+        initials=declared_initials(
+            doc.text[: header_end or HEADER_GUESS] + _attendance(doc, items)
+        ),
     )
     return Outline(header, tuple(items), tuple(i.start for i in items))
+
+
+# an item that is the attendance list ("2307.01 Present", "1. Attendance") names people as the
+# header does
+_ATTENDANCE_TITLE = re.compile(
+    r"(?i)^(?:(?:members|councillors|those)\s+)?(?:present|in\s+attendance|attendance|attendees)\b"
+)
+
+
+def _attendance(doc: Document, items: list[Item]) -> str:
+    """The text of the items that list who attended (with the header, where initials are
+    declared)."""
+    parts = []
+    for i, item in enumerate(items):
+        if item.title and _ATTENDANCE_TITLE.match(item.title):
+            end = items[i + 1].start if i + 1 < len(items) else len(doc.text)
+            parts.append(doc.text[item.start : min(end, item.start + HEADER_GUESS)])
+    return "\n".join(parts)

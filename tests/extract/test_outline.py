@@ -125,3 +125,46 @@ def test_outline_of_a_word_layout_table_takes_its_bold_headings() -> None:
     assert by_code["14/06/9.02"].text.startswith("Invoices were checked, payments were approved")
     # the next item's heading ("Councillor Vacancy") is nobody's owner tag
     assert not [r for r in records if r.owner and "Vacancy" in r.owner]
+
+
+def test_outline_of_plain_text_minutes_that_number_nothing(tmp_path: Path) -> None:
+    # capitals over prose are the headings; a term of office in the header is no item 2010;
+    # a line naming mover and seconder is no sub-heading
+    path = tmp_path / "plain.txt"
+    path.write_text(
+        "TOWN OF ANYTOWN\n2022 - 2026 COUNCIL\nApril 11, 2024\n"
+        "Minutes of the regular meeting of the Council held April 11, 2024.\n"
+        "APPROVAL OF AGENDA\n"
+        "MOTION: of Ortiz, seconded by Lamb, approving the agenda for tonight's meeting as "
+        "amended. Ayes - 5 - Nays - 0.\n"
+        "CONSENT AGENDA\n"
+        "Moved by Ortiz, Seconded by Lamb\n"
+        "Be it resolved that the consent agenda of April 11, 2024 be received and adopted.\n",
+        encoding="utf-8",
+    )
+    outline = build_outline(load(path))
+    assert [(i.code, i.title) for i in outline.items] == [
+        (None, "Approval of Agenda"),
+        (None, "Consent Agenda"),
+    ]
+    assert outline.header.meeting_date == "2024-04-11"
+
+
+def test_outline_codes_named_as_agenda_items_or_by_year_and_month(tmp_path: Path) -> None:
+    path = tmp_path / "codes.txt"
+    path.write_text(
+        "Minutes of the Parish Council Meeting held on Monday 10th July 2023\n\n"
+        "2307.01 Present\nCouncillors: E. Simpson (ES) (Chairman), J Green (JG)\n\n"
+        "2307.02 Parish Clerk Vacancy\nIt was resolved that the post be advertised.\n\n"
+        "Agenda Item 3: Future of the Hall – Discussion\n"
+        "It was agreed that ES should write to the trustees this month.\n",
+        encoding="utf-8",
+    )
+    outline = build_outline(load(path))
+    assert [(i.code, i.title) for i in outline.items] == [
+        ("2307.01", "Present"),
+        ("2307.02", "Parish Clerk Vacancy"),
+        ("3", "Future of the Hall – Discussion"),
+    ]
+    # the attendance list is item 2307.01, not the header: its initials still name people
+    assert outline.header.initials.get("ES") is not None
