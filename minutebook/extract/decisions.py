@@ -214,8 +214,8 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
             if e == block.end:
                 continue
         found.append(Found(kind, s, e, owner, rule, at))
-        if rule.form == "motion":
-            motions_read.add((index, k))
+        if motion is not None:
+            motions_read.add((index, k))  # read by mover_motion: its vote is no second record
     return _split_at_actions(doc, _split_at_decisions(doc, found))
 
 
