@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -50,9 +51,6 @@ def meeting_end(doc: Document) -> int:
     return block.end if block else len(doc.text)
 
 
-_INSTRUCTION = re.compile(r"\b(?:to|will|shall|should)\s+[a-z]")
-
-
 def action_labels(doc: Document) -> list[tuple[int, str]]:
     """'Action: Clerk' lines: (block index, owner)."""
     patterns = load_patterns()
@@ -65,9 +63,49 @@ def action_labels(doc: Document) -> list[tuple[int, str]]:
                 owner = text[span.end_char :].strip(" .:-–")
                 # "Action – AB to circulate the draft": the line is the action itself, and
                 # its owner is found there; only a bare name labels the minute above
-                instruction = _INSTRUCTION.search(owner) is not None
-                if 0 < len(owner.split()) <= 8 and not instruction:
+                if bare_owner(owner):
                     out.append((i, owner))
+    return out
+
+
+_OWNER_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|and|&|/|of|the)[,;/]?$")
+
+
+def bare_owner(text: str) -> bool:
+    """Only who acts: 'Clerk', 'JB/AW', 'Chair and Clerk', 'Director of Finance' (up to
+    eight words, each a name, initials, or 'and', 'of', 'the')."""
+    words = text.strip(" .").split()
+    return 0 < len(words) <= 8 and all(_OWNER_WORD.match(w) for w in words)
+
+
+def labelled_actions(doc: Document, skip: set[int]) -> list[tuple[int, int, str | None]]:
+    """'Action: John Smith will circulate the paper.', 'Point de suivi : A enverra la liste':
+    a labelled line that is the action itself (start, end, owner). Its owner is the name it
+    opens with, as written ('The Clerk' is 'Clerk'); a line that opens with a verb has none.
+    A bare name under the label ('Action: Clerk') labels the minute above (action_labels)."""
+    patterns = load_patterns()
+    out: list[tuple[int, int, str | None]] = []
+    for block in doc.blocks:
+        if block.start in skip:
+            continue
+        text = doc.block_text(block)
+        head = patterns.matches(tokens(text[:24]), "action_lines")
+        label = next(
+            (sp for rule, sp in head if rule.label == "action-label" and sp.start_char == 0), None
+        )
+        if label is None:
+            continue
+        rest = text[label.end_char :]
+        body = rest.lstrip(" .:-–—")
+        if not body or bare_owner(body.rstrip(".")):
+            continue
+        start, end = trim_span(doc.text, block.start + len(text) - len(body), block.end)
+        words = body.split()
+        if words[0].lower() == "the":
+            words = words[1:]
+        name = list(itertools.takewhile(lambda w: w[:1].isupper(), words))
+        owner = " ".join(name).rstrip(",;:") or None
+        out.append((start, end, owner))
     return out
 
 

@@ -26,7 +26,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from minutebook.extract.codes import parse_code
 from minutebook.extract.dates import find_dates
 from minutebook.extract.text import smart_title
-from minutebook.extract.vocab import person_titles
+from minutebook.extract.vocab import motion_patterns, person_titles
 from minutebook.models import Block, Document
 
 _NUMBERED = re.compile(
@@ -428,7 +428,7 @@ def _sub_heading(text: str, nxt: str) -> bool:
 
 def _caps_heading(text: str, nxt: str) -> bool:
     """A short line in capitals over a paragraph of prose: 'CONSENT AGENDA', 'SUSPEND
-    STANDING ORDERS:', over prose or a motion's mover line. A list of names below it
+    STANDING ORDERS:', over prose or a motion's number or mover line. A list of names below it
     ('MEMBERS PRESENT:') is neither."""
     words = text.split()
     if not 1 <= len(words) <= 8 or not text.isupper() or text.rstrip().endswith((".", ",", ";")):
@@ -436,7 +436,8 @@ def _caps_heading(text: str, nxt: str) -> bool:
     if any(c.isdigit() for c in text) or _NAMEISH.match(text) or _DECISION_WORD.search(text):
         return False
     prose = len(nxt.split()) >= 8 and nxt.rstrip().endswith((".", '"', "”"))
-    return prose or _MOVERS.search(nxt) is not None
+    motion = _MOVERS.search(nxt) or motion_patterns()["number"].match(nxt)
+    return prose or motion is not None
 
 
 def find_items(doc: Document) -> list[Item]:

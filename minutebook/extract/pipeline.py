@@ -17,6 +17,7 @@ from minutebook.extract.actions import (
     action_labels,
     closing_phrases,
     find_instructions,
+    labelled_actions,
     meeting_end,
 )
 from minutebook.extract.clauses import Clause, find_clauses, introducer_in
@@ -300,11 +301,12 @@ def _action(
     outline: Outline,
     start: int,
     end: int,
-    owner: str,
+    owner: str | None,
     rule: str,
     meeting: str | None,
 ) -> Record:
-    """An action from an instruction line or an owner tag, coded by its minute's label."""
+    """An action from an instruction line, a labelled line or an owner tag, coded by its
+    minute's label (a labelled line that opens with a verb names no owner)."""
     text = flat(doc.text[start:end])
     deadline = clause_deadline(text, _base(meeting))
     return _record(
@@ -355,6 +357,14 @@ def _clause_records(ctx: Context, accepted: Sequence[Record]) -> list[Record]:
     return [
         _from_clause(ctx.doc, clause, ctx.outline, ctx.meeting)
         for clause in find_clauses(ctx.doc, set(ctx.tracker_blocks))
+    ]
+
+
+def _labelled_actions(ctx: Context, accepted: Sequence[Record]) -> list[Record]:
+    """'Action: John Smith will circulate the paper.': the line after the label."""
+    return [
+        _action(ctx.doc, ctx.outline, s, e, owner, "action_lines:action-label", ctx.meeting)
+        for s, e, owner in labelled_actions(ctx.doc, set(ctx.tracker_blocks))
     ]
 
 
@@ -448,6 +458,7 @@ FINDERS = (
     Finder("tracker rows", _tracker_records),
     Finder("motions", _motion_records),
     Finder("clauses", _clause_records),
+    Finder("labelled actions", _labelled_actions),
     Finder("actions", _action_records),
     Finder("prose decisions", _prose_records),
 )

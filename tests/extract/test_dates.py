@@ -242,3 +242,16 @@ def test_a_year_less_deadline_is_read_against_the_meeting(
 ) -> None:
     records = minutes_records(tmp_path, body, present="Cllr Anne Brown (AB)", held=held)
     assert [(r.owner, r.deadline) for r in records] == [("AB", deadline)]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Procès-verbal de la séance du 18 septembre 2023", "2023-09-18"),
+        ("tenue le 1er juin 2009, à 20h05", "2009-06-01"),
+        ("le mercredi 7 janvier 2015, à compter de 19 h", "2015-01-07"),
+        ("séance ordinaire du 3 décembre 2014", "2014-12-03"),
+    ],
+)
+def test_french_dates_of_canadian_minutes(text: str, iso: str) -> None:
+    assert [value for _, _, value in find_dates(text)] == [iso]

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from minutebook.extract import is_noting
+from minutebook.extract import describe, extract, is_noting
 from minutebook.extract.nlp import EXAMPLED, examples, load_patterns
+from minutebook.ingest import load
 from tests.extract.minutes import minutes_records
 
 ENTRIES = [(file, *entry) for file in sorted(EXAMPLED) for entry in examples(file)]
@@ -270,6 +271,17 @@ def test_a_sentence_the_page_broke_over_two_paragraphs_is_one_record(tmp_path: P
             "tel que présenté.\n\nLa motion est adoptée à l'unanimité.",
             [("resolution", None, "d'adopter l'ordre du jour tel que présenté.")],
         ),
+        # a labelled line that is the action itself, its owner the name it opens with
+        (
+            "The board discussed the budget.\n\n"
+            "Action: John Ross will circulate the revised paper to members.",
+            [("action", "John Ross", "John Ross will circulate the revised paper to members.")],
+        ),
+        (
+            "Le président présente le rapport annuel du comité.\n\n"
+            "Point de suivi : Anne Roy enverra la liste des points approuvés.",
+            [("action", "Anne Roy", "Anne Roy enverra la liste des points approuvés.")],
+        ),
     ],
     ids=[
         "introducer-at-line-end",
@@ -286,6 +298,8 @@ def test_a_sentence_the_page_broke_over_two_paragraphs_is_one_record(tmp_path: P
         "motion-failed",
         "moved-on",
         "il-est-propose",
+        "action-label-line",
+        "point-de-suivi",
     ],
 )
 def test_kinds_of_minutes_the_issue_lists(
@@ -313,4 +327,28 @@ def test_numbered_clauses_go_on_in_the_next_paragraph(tmp_path: Path) -> None:
     assert [(r.code, r.owner, r.text) for r in records] == [
         ("5(1)", "HR", "That HR contact the contractor about the tiles."),
         ("5(2)", "BB", "That BB contact Roger Lankfer."),
+    ]
+
+
+def test_a_numbered_resolution_under_a_heading_in_capitals(tmp_path: Path) -> None:
+    # Ontario minutes: "Resolution #C-12-96", the movers, the clause, "CARRIED" in quotes
+    path = tmp_path / "council.txt"
+    path.write_text(
+        "MUNICIPALITY OF ANYTOWN\nCouncil Minutes March 11, 1996\n"
+        "MINUTES OF PREVIOUS MEETING\nResolution #C-12-96\n"
+        "Moved by Councillor Reed, seconded by Councillor Amos\n"
+        "THAT the minutes of a regular meeting of Council held on February 26, 1996, be "
+        'approved.\n"CARRIED"\nDELEGATIONS\n'
+        "Ann Cole presented the work of the arts centre to Council with a set of slides.\n",
+        encoding="utf-8",
+    )
+    records = extract(describe(load(path)))
+    assert [(r.code, r.item_title, r.text, r.noting) for r in records] == [
+        (
+            "C-12-96",
+            "Minutes of Previous Meeting",
+            "THAT the minutes of a regular meeting of Council held on February 26, 1996, be "
+            "approved.",
+            True,
+        )
     ]

@@ -110,6 +110,12 @@ CASES = [
         "RESOLVED that the payments listed be approved.\n\nAction: Clerk",
         "resolution", HEADING + "+action-label", False, "Clerk",
     ),
+    # French minutes label a follow-up the same way; this one is the action itself
+    Case(
+        "action_lines:follow-up-label",
+        "Point de suivi : Anne Roy enverra la liste des points approuvés au comité.",
+        "action", "action_lines:action-label", False, "Anne Roy",
+    ),
 ]  # fmt: skip
 
 
