@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from minutebook.extract.meeting import bodies
 from minutebook.extract.nlp import Rule, load_patterns, tokens
 from minutebook.extract.text import SENTENCE_BREAK, sentence_end, trim_span
 from minutebook.extract.vocab import motion_patterns
@@ -275,6 +276,11 @@ def _clause_at(
         body_start = match_start + last.start() if last else match_end
         end = sentence_end(text, body_start, block.end)
         end = _extend_stem(doc, index, body_start, end)
+    elif (opens := _body_subject(doc, block, match_start)) is not None:
+        # "The Board APPROVED the capital plan.": the body's own sentence, a prose decision
+        # set in capitals, is the record whole (GUIDELINES), not what follows the verb
+        body_start = opens
+        end = sentence_end(text, match_start, block.end)
     else:
         if rule.label == "recommendation":
             m = _RECIPIENT.match(text, match_end, block.end)
@@ -313,6 +319,21 @@ def _clause_at(
         if e > s:
             out.append(Clause(rule.label, s, e, label, recipient, rule, own_code))
     return out or None
+
+
+def _body_subject(doc: Document, block: Block, at: int) -> int | None:
+    """Where the sentence starts when it opens with the deciding body ('The Board
+    APPROVED', 'The Audit Committee NOTED the report and AGREED'), else None."""
+    before = doc.text[block.start : at]
+    cuts = [m.end() for m in SENTENCE_BREAK.finditer(before)]
+    start = cuts[-1] if cuts else 0
+    subject = before[start:].strip()
+    names = "|".join(re.escape(b) for b in bodies())
+    pattern = rf"(?:The\s+)?(?:[A-Z][\w&'’-]*\s+){{0,3}}(?:{names}|Members|Trustees|Directors)"
+    # "The Committee NOTED the report and AGREED ...": its subject opens the sentence
+    if subject and len(subject.split()) <= 20 and re.match(pattern + r"\b", subject):
+        return block.start + start + (len(before[start:]) - len(before[start:].lstrip()))
+    return None
 
 
 def _inside_prose(doc: Document, block: Block, at: int) -> bool:

@@ -282,6 +282,11 @@ def test_a_sentence_the_page_broke_over_two_paragraphs_is_one_record(tmp_path: P
             "Point de suivi : Anne Roy enverra la liste des points approuvés.",
             [("action", "Anne Roy", "Anne Roy enverra la liste des points approuvés.")],
         ),
+        # a body's own sentence with its verb in capitals is a prose decision, kept whole
+        (
+            "The Board APPROVED the capital plan for 2025/26.",
+            [("resolution", None, "The Board APPROVED the capital plan for 2025/26.")],
+        ),
     ],
     ids=[
         "introducer-at-line-end",
@@ -300,6 +305,7 @@ def test_a_sentence_the_page_broke_over_two_paragraphs_is_one_record(tmp_path: P
         "il-est-propose",
         "action-label-line",
         "point-de-suivi",
+        "body-verb-in-capitals",
     ],
 )
 def test_kinds_of_minutes_the_issue_lists(
