@@ -6,9 +6,11 @@ libraries are named, so a top-level import that pulls one back in fails a test.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -149,3 +151,85 @@ def test_our_own_processes_start_openblas_with_one_thread_unless_told(
     monkeypatch.setenv("OPENBLAS_NUM_THREADS", "4")  # a user's own setting stands
     conventions.one_blas_thread()
     assert os.environ["OPENBLAS_NUM_THREADS"] == "4"
+
+
+def _every_command_line() -> list[list[str]]:
+    """Each command and sub-command the CLI has, as the words that name it."""
+    import typer.main
+    from typer._click import core as click
+    from typer.core import TyperGroup
+
+    from minutebook.cli import app
+
+    def walk(command: click.Command, words: list[str]) -> list[list[str]]:
+        found = [words] if words else []
+        if isinstance(command, TyperGroup):
+            for name, sub in command.commands.items():
+                found += walk(sub, [*words, name])
+        return found
+
+    return walk(typer.main.get_command(app), [])
+
+
+def test_a_command_line_naming_one_command_builds_only_that_one() -> None:
+    # App.__call__ builds the named command alone (issue 15: 30 ms of each start-up)
+    code = """
+import sys
+import typer.main as m
+from minutebook.cli import app
+
+built = []
+real = m.get_command_from_info
+
+def counted(command_info, **kwargs):
+    built.append(command_info.name)
+    return real(command_info, **kwargs)
+
+m.get_command_from_info = counted
+sys.argv = ["minutebook", "failures", "--help"]
+try:
+    app()
+except SystemExit:
+    pass
+print([name for name in built if name], file=sys.stderr)
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    # the holders of the shared options are built too, but they have no name
+    assert done.stderr.strip() == "['failures']"
+    assert "Usage: minutebook failures [OPTIONS]" in done.stdout
+
+
+def test_each_commands_help_is_the_same_built_alone_or_with_all(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # the narrowed group must read exactly like the whole one: usage line, options, epilog
+    import typer.main
+
+    from minutebook.cli import app
+
+    def shown(command: Callable[..., object], words: list[str]) -> str:
+        with contextlib.suppress(SystemExit):
+            command(args=[*words, "--help"], prog_name="minutebook", standalone_mode=False)
+        return capsys.readouterr().out
+
+    lines = _every_command_line()
+    assert len(lines) > 15  # the walk did find the commands and the groups' sub-commands
+    whole = typer.main.get_command(app)
+    for words in lines:
+        alone = shown(app, words)
+        assert alone.startswith(f"Usage: minutebook {' '.join(words)} ")
+        assert alone == shown(whole, words), words
+
+
+def test_a_mistyped_command_still_gets_a_suggestion() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "minutebook", "ingets", "samples"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert done.returncode == 2
+    assert "Did you mean 'ingest'?" in done.stderr
