@@ -1,6 +1,7 @@
 """Plain text and Markdown minutes, as councils' web pages are often saved.
 
-Lines with tabs or pipes are table rows; leftover tags such as <b> and <p> are dropped.
+Lines with tabs or pipes are table rows; leftover tags such as <b> and <p> are dropped;
+lines wrapped mid-sentence are joined into their paragraphs (wrapping.py).
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ import re
 from pathlib import Path
 
 from minutebook.errors import CorruptDocumentError
-from minutebook.ingest.blocks import TextBuilder
+from minutebook.ingest import wrapping
+from minutebook.ingest.blocks import TextBuilder, clean
 
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 _BREAK_TAG = re.compile(r"<\s*(br|/p|/li|/div)\s*/?>", re.IGNORECASE)
@@ -65,22 +67,52 @@ def parse(text: str) -> TextBuilder:
     # Markdown front matter is the web page's metadata (its post date, tags), not the
     # minutes: its "date:" is when the page went up, not when the meeting was held
     text = _FRONT_MATTER.sub("", text, count=1)
-    for raw in text.splitlines():
-        if _RULE.match(raw):
+    lines = [_line(raw) for raw in text.splitlines()]
+    prose = [c for c in lines if c is not None and c[0] == "paragraph"]
+    width = wrapping.wrap_width([t for _, t, _ in prose])
+    paragraph: list[str] = []
+    after_blank = False
+
+    def flush() -> None:
+        if paragraph:
+            builder.add("paragraph", 1, " ".join(paragraph))
+            paragraph.clear()
+
+    for line in lines:
+        if line is None:
+            after_blank = True
             continue
-        line = _EMPHASIS.sub("", raw)
-        if "\t" in line:
-            builder.add_row(1, [strip_tags(c) for c in line.split("\t")])
-            continue
-        if "|" in line and (cells := _split_pipes(strip_tags(line))):
+        kind, content, cells = line
+        if kind == "row":
+            flush()
             builder.add_row(1, cells)
-            continue
-        line = strip_tags(line.strip().strip("|"))
-        if _MD_HEADING.match(line):
-            builder.add("heading", 1, _MD_HEADING.sub("", line))
+        elif kind == "heading":
+            flush()
+            builder.add("heading", 1, content)
+        elif paragraph and wrapping.continues(paragraph[-1], content, width, after_blank):
+            paragraph.append(content)
         else:
-            builder.add("paragraph", 1, line)
+            flush()
+            paragraph.append(content)
+        after_blank = False
+    flush()
     return builder
+
+
+def _line(raw: str) -> tuple[str, str, list[str]] | None:
+    """(kind, text, cells) of one line; None for a blank line or a rule."""
+    if _RULE.match(raw):
+        return None
+    line = _EMPHASIS.sub("", raw)
+    if "\t" in line:
+        return "row", "", [strip_tags(c) for c in line.split("\t")]
+    if "|" in line and (cells := _split_pipes(strip_tags(line))):
+        return "row", "", cells
+    line = strip_tags(line.strip().strip("|"))
+    if _MD_HEADING.match(line):
+        return "heading", _MD_HEADING.sub("", line), []
+    cleaned = clean(line)
+    return ("paragraph", cleaned, []) if cleaned else None
 
 
 def load(path: Path, data: bytes) -> TextBuilder:

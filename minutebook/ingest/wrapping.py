@@ -1,0 +1,55 @@
+"""Lines that a writer wrapped at a fixed width, joined back into their paragraphs.
+
+Minutes saved as plain text (an e-mail, a page copied from a browser, pdftotext) often
+break every sentence at 70-80 characters, sometimes with a blank line after each line. A
+line that stops mid-sentence belongs to the next one: otherwise "Warehouse be" and
+"approved;" are two blocks, and a clause ends at "be".
+
+A line continues on the next when it is long, ends without closing punctuation, and the
+next line does not open an item (a bullet, "(2)", "79.15", "Decision Maker:"), and either
+the break itself says so (the next line starts in lower case, or this one ends with "the",
+"to", a comma) or the document is wrapped (most of its long lines stop mid-sentence) and
+this line reaches about the wrap width (not across a blank line, which may end a
+paragraph). Short lines (headings, "Present:") never continue.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Sequence
+
+# shorter lines are headings, labels, names: never a wrapped line
+MIN_WRAPPED = 40
+_TERMINAL = re.compile(r"[.;:!?)\]\"”’…]\s*$")
+_OPENS_ITEM = re.compile(
+    r"^\s*(?:[•·▪\-–—*]|\(?[a-zA-Z]{1,2}\)|\(?\d{1,3}[.)](?:\s|$)|\(\w{1,5}\)|\d+(?:\.\d+)+\b"
+    r"|[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}\s*:\s+\S)"
+)
+_OPEN_END = re.compile(
+    r"(?:,|\b(?:the|a|an|of|to|and|or|by|with|for|in|on|at|from|that|be|as|is|are|was|were"
+    r"|will|would|this|its|their|our))$",
+    re.IGNORECASE,
+)
+
+
+def wrap_width(lines: Sequence[str]) -> int | None:
+    """The width a wrapped document's lines were broken at, or None if it is not wrapped:
+    at least five long lines that open no item, and half of them stopping mid-sentence."""
+    long = [line for line in lines if len(line) >= MIN_WRAPPED and not _OPENS_ITEM.match(line)]
+    open_ended = [line for line in long if not _TERMINAL.search(line)]
+    if len(open_ended) < 5 or len(open_ended) < 0.5 * len(long):
+        return None
+    return int(statistics.quantiles([len(line) for line in long], n=5)[-1])
+
+
+def continues(line: str, following: str, width: int | None, after_blank: bool) -> bool:
+    """Does `following` carry on the sentence that `line` broke off?"""
+    if len(line) < MIN_WRAPPED or _TERMINAL.search(line) or _OPENS_ITEM.match(following):
+        return False
+    if following[:1].islower() or _OPEN_END.search(line):
+        return True
+    # across a blank line the break must say so itself: the blank may end a paragraph
+    if width is None or after_blank or following.rstrip().endswith(":"):
+        return False  # "The Governing Body:" after a long title is a stem of its own
+    return len(line) >= 0.75 * width
