@@ -9,7 +9,8 @@ from functools import cache
 
 from minutebook.errors import PatternFileError
 from minutebook.extract.nlp import Rule, load_patterns, tokens
-from minutebook.extract.text import sentence_end, trim_span
+from minutebook.extract.status import read_status
+from minutebook.extract.text import NONE_WORDS, sentence_end, trim_span
 from minutebook.extract.vocab import pattern_path
 from minutebook.models import Document
 
@@ -63,9 +64,14 @@ def action_labels(doc: Document) -> list[tuple[int, str]]:
                 owner = text[span.end_char :].strip(" .:-–")
                 # "Action – AB to circulate the draft": the line is the action itself, and
                 # its owner is found there; only a bare name labels the minute above
-                if bare_owner(owner):
+                if bare_owner(owner) and not _states_progress(owner):
                     out.append((i, owner))
     return out
+
+
+def _states_progress(value: str) -> bool:
+    """'Action: Complete', 'Action: Ongoing', 'Action: None': a status, not who acts."""
+    return bool(NONE_WORDS.match(value)) or read_status(value).words is not None
 
 
 _OWNER_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|and|&|/|of|the)[,;/]?$")
@@ -109,6 +115,9 @@ def labelled_actions(doc: Document, skip: set[int]) -> list[tuple[int, int, str 
     return out
 
 
+_TO_WORDS = frozenset({"to", "is", "are", "was", "were"})
+
+
 def find_instructions(
     doc: Document, taken: list[tuple[int, int]], skip: set[int]
 ) -> list[Instruction]:
@@ -131,7 +140,9 @@ def find_instructions(
             continue
         end = sentence_end(doc.text, start, block.end)
         s, e = trim_span(doc.text, start, end)
-        who = span[1] if span[0].lower_ == "the" else span[0]
-        owner = who.text[:1].upper() + who.text[1:]
+        # the whole title before its "to": "The Chief Executive Officer to investigate ..."
+        words = [t.text for t in itertools.takewhile(lambda t: t.lower_ not in _TO_WORDS, span)]
+        who = " ".join(words[1:] if words[:1] and words[0].lower() == "the" else words)
+        owner = who[:1].upper() + who[1:]
         found.append(Instruction(s, e, owner, rule))
     return found

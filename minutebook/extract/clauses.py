@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from minutebook.extract.meeting import bodies
 from minutebook.extract.nlp import Rule, load_patterns, tokens
-from minutebook.extract.text import SENTENCE_BREAK, sentence_end, trim_span
+from minutebook.extract.text import NONE_WORDS, SENTENCE_BREAK, sentence_end, trim_span
 from minutebook.extract.vocab import motion_patterns
 from minutebook.models import Block, Document
 
@@ -37,13 +38,20 @@ _FULL_CLAUSE = re.compile(r"^\s*(?:that|to)\b", re.IGNORECASE)
 _CARRIED = re.compile(
     r"[\s.]*(?:motion\s+)?(?:carried|lost|defeated)(?:\s+unanimously|\s+\(.*?\))?\.?\s*$", re.I
 )
-# a stem that names only the deciding body, then a colon: "that the County Council:"
-_BODY_STEM = re.compile(
-    r"\s*(?:that\s+)?(?:the\s+)?(?:[A-Z][\w&'’-]*\s+){0,4}"
-    r"(?:Council|Committee|Cabinet|Panel|Board|Members|Executive|Commission|Sub-Committee|Forum)"
-    r"\s*:\s*",
-    re.IGNORECASE,
-)
+# the deciding bodies of bodies.txt, and the members who speak for one
+_DECIDERS = ("Members", "Executive", "Trustees", "Directors")
+
+
+@cache
+def _body_stem() -> re.Pattern[str]:
+    """A stem that names only the deciding body, then a colon: "that the County Council:"."""
+    names = "|".join(re.escape(b) for b in (*bodies(), *_DECIDERS))
+    return re.compile(
+        rf"\s*(?:that\s+)?(?:the\s+)?(?:[A-Z][\w&'’-]*\s+){{0,4}}(?:{names})\s*:\s*",
+        re.IGNORECASE,
+    )
+
+
 # a resolution's own number, written after its introducer: "Resolved 14/06/9.01", "(2024/15)"
 _OWN_CODE = re.compile(r"\(?(?P<code>\d{1,4}(?:[/.]\d{1,4})+)\)?(?:[\s:–—\-.]|$)")
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
@@ -86,8 +94,11 @@ def split_labels(
     first = _LABEL.match(text, body_start)
     stem = None
     if first is None:
-        stem = _BODY_STEM.match(text, body_start)
+        stem = _body_stem().match(text, body_start)
         first = _LABEL.match(text, stem.end()) if stem else None
+    if first is None and (that := _DECIDED_THAT.search(text, body_start, end)):
+        # "Having considered the report, the Mayor agreed that: (1) ... (2) ..."
+        first = _LABEL.match(text, that.end())
     if first is None:
         return [(None, start, end)]
     expected = _label_sequence(first.group("a") or first.group("b"))
@@ -116,8 +127,11 @@ def split_labels(
         parts.append((label, body, part_end))
     if all(_FULL_CLAUSE.match(text[s:e]) for _, s, e in parts):
         return parts
-    if stem is not None or after_stem or _BODY_STEM.fullmatch(text[body_start : marks[0][1]]):
-        # "That the Committee: 1. Approved ... 2. Authorised ...": one record per clause
+    lead = text[body_start : marks[0][1]]
+    decided_that = _DECIDED_THAT.search(lead) is not None and lead.rstrip().endswith(":")
+    if stem is not None or after_stem or _body_stem().fullmatch(lead) or decided_that:
+        # "That the Committee: 1. Approved ... 2. Authorised ...": one record per clause;
+        # "... agreed that: (1) the strategy be approved; (2) ...": each completes "that"
         return parts
     return [(None, start, end)]
 
@@ -174,13 +188,25 @@ def _past_table(doc: Document, index: int) -> int:
 MAX_BODY_BLOCKS = 12
 _NUMBERED = re.compile(r"\s*(?:\d{1,3}[.)]|\(\d{1,3}\))(?:\s|$)")
 _THAT_COLON = re.compile(r"\bthat\s*[:;]\s*$", re.IGNORECASE)
+# "the Mayor and Cabinet agreed that: (1) ... (2) ...": each label completes the decision;
+# "This Council believes that: a) ... b) ..." is one motion
+_DECIDED_THAT = re.compile(
+    r"\b(?:agreed|agrees|resolved|resolves|decided|decides|determined|determines)\s+that\s*:\s*",
+    re.IGNORECASE,
+)
+
+
+# "Action: Complete", "Date: 7 May 2020": a labelled line ends a body read over paragraphs
+_LABEL_LINE = re.compile(r"[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}\s*:\s+\S")
+_FOLLOWING = re.compile(r"\b(?:the\s+following|as\s+follows)\s*:\s*$", re.IGNORECASE)
 
 
 def _paragraphs_after(doc: Document, j: int, end: int) -> int:
     stop = min(len(doc.blocks), j + MAX_BODY_BLOCKS)
     while j < stop:
         block = doc.blocks[j]
-        if block.kind != "paragraph" or _NUMBERED.match(doc.block_text(block)):
+        text = doc.block_text(block)
+        if block.kind != "paragraph" or _NUMBERED.match(text) or _LABEL_LINE.match(text):
             break
         end = block.end
         j += 1
@@ -195,6 +221,7 @@ def list_after(doc: Document, j: int, end: int) -> int:
     """A stem ending in ':' takes the bullet or labelled lines under it."""
     stop = min(len(doc.blocks), j + 4 * MAX_BODY_BLOCKS)
     kind: str | None = None
+    last: re.Match[str] | None = None  # the label of the list's latest line
     while j < stop:
         text = doc.block_text(doc.blocks[j])
         if _CONNECTOR.match(text) and j + 1 < len(doc.blocks):
@@ -206,13 +233,35 @@ def list_after(doc: Document, j: int, end: int) -> int:
             kind = None
             continue
         marker = _list_marker(text)
+        if marker is None and kind == "label" and _goes_on(doc, j, last):
+            # "(2) ... Mayow Road" / "Warehouse be demolished ...;" / "(3) ...": a wrapped
+            # item goes on in the next line
+            end = doc.blocks[j].end
+            j += 1
+            continue
         if marker is None or (kind is not None and marker != kind):
             # a bulleted list ends at a labelled minute: "• ... • ...  ii) Cllrs declared"
             break
         kind = marker
+        last = _LABEL.match(text)
         end = doc.blocks[j].end
         j += 1
     return end
+
+
+def _goes_on(doc: Document, j: int, last: re.Match[str] | None) -> bool:
+    """Block j, which opens no list item, carries on the item above it (labelled `last`):
+    that one stops mid-sentence, and j continues in lower case or the next block carries
+    the label after `last`."""
+    if re.search(r"[.;:!?)]\s*$", doc.block_text(doc.blocks[j - 1])):
+        return False
+    if doc.block_text(doc.blocks[j])[:1].islower():
+        return True
+    if last is None or j + 1 >= len(doc.blocks):
+        return False
+    following = _LABEL.match(doc.block_text(doc.blocks[j + 1]))
+    sequence = _label_sequence(last.group("a") or last.group("b"))
+    return following is not None and sequence[1:2] == [following.group("a") or following.group("b")]
 
 
 def _list_marker(text: str) -> str | None:
@@ -276,11 +325,21 @@ def _clause_at(
         body_start = match_start + last.start() if last else match_end
         end = sentence_end(text, body_start, block.end)
         end = _extend_stem(doc, index, body_start, end)
+    elif _under_body_stem(doc, index, match_start):
+        # "The Governing Body:" over "- APPROVED the variation ...": one record a line, each
+        # starting at its verb (GUIDELINES, rulings)
+        body_start = match_start
+        end = block.end
     elif (opens := _body_subject(doc, block, match_start)) is not None:
         # "The Board APPROVED the capital plan.": the body's own sentence, a prose decision
         # set in capitals, is the record whole (GUIDELINES), not what follows the verb
         body_start = opens
         end = sentence_end(text, match_start, block.end)
+        if end == block.end and _FOLLOWING.search(text, body_start, end):
+            # "The Governing Body APPROVED the following:" and what follows, up to the next
+            # labelled line ("Action: Complete") or numbered paragraph
+            listed = list_after(doc, index + 1, end)
+            end = listed if listed > end else _paragraphs_after(doc, index + 1, end)
     else:
         if rule.label == "recommendation":
             m = _RECIPIENT.match(text, match_end, block.end)
@@ -312,13 +371,29 @@ def _clause_at(
     end = _strip_carried(text, body_start, end)
     if end <= body_start or _ASIDE.fullmatch(text, body_start, end):
         return None
+    if NONE_WORDS.match(text[body_start:end]):
+        return None  # "Decision: None." on a notice with nothing decided
     out = []
-    after_stem = _BODY_STEM.fullmatch(text, match_start, match_end) is not None
+    after_stem = _body_stem().fullmatch(text, match_start, match_end) is not None
     for label, s, e in split_labels(text, body_start, end, after_stem):
         s, e = trim_span(text, s, e)
         if e > s:
             out.append(Clause(rule.label, s, e, label, recipient, rule, own_code))
     return out or None
+
+
+def _under_body_stem(doc: Document, index: int, at: int) -> bool:
+    """The introducer opens a list line under a stem naming only the body ('The Board:')."""
+    block = doc.blocks[index]
+    if index == 0 or not _LIST_LEAD.fullmatch(doc.text, block.start, at):
+        return False
+    j = index - 1
+    while j > max(0, index - MAX_BODY_BLOCKS) and _list_marker(doc.block_text(doc.blocks[j])):
+        j -= 1  # the list's earlier lines: "- APPROVED ...", "- DELEGATED ..."
+    return _body_stem().fullmatch(doc.block_text(doc.blocks[j])) is not None
+
+
+_LIST_LEAD = re.compile(r"\s*(?:[•·▪\-–—*]|\(?\w{1,3}[.)])?\s*")
 
 
 def _body_subject(doc: Document, block: Block, at: int) -> int | None:
@@ -329,7 +404,8 @@ def _body_subject(doc: Document, block: Block, at: int) -> int | None:
     start = cuts[-1] if cuts else 0
     subject = before[start:].strip()
     names = "|".join(re.escape(b) for b in bodies())
-    pattern = rf"(?:The\s+)?(?:[A-Z][\w&'’-]*\s+){{0,3}}(?:{names}|Members|Trustees|Directors)"
+    deciders = "|".join(_DECIDERS)
+    pattern = rf"(?:The\s+)?(?:[A-Z][\w&'’-]*\s+){{0,3}}(?:{names}|{deciders})"
     # "The Committee NOTED the report and AGREED ...": its subject opens the sentence
     if subject and len(subject.split()) <= 20 and re.match(pattern + r"\b", subject):
         return block.start + start + (len(before[start:]) - len(before[start:].lstrip()))

@@ -11,6 +11,8 @@ from datetime import date, datetime
 from functools import cache
 from typing import TYPE_CHECKING
 
+from minutebook.extract.text import NONE_WORDS
+
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
 
@@ -52,9 +54,6 @@ _FORMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?P<month>\d{1,2})/(?P<year>(?:19|20)\d{2})\b", "month"),
         (rf"^\s*{_YEAR}\s*$", "year"),
     )
-)
-NONE_WORDS = re.compile(
-    r"^\s*(n/?a|none|tbc|tba|tbd|ongoing|-+|–|nil|not applicable)?\s*\.?$", re.I
 )
 
 

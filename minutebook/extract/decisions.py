@@ -110,6 +110,7 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
     found: list[Found] = []
     split: dict[int, list[tuple[int, int]]] = {}
     motions_read: set[tuple[int, int]] = set()  # (block, sentence) a motion was read from
+    motions_found: set[tuple[int, int]] = set()  # (block, sentence) of a motion with its object
 
     def sentences_of(i: int) -> list[tuple[int, int]]:
         # each block is split once, however many matches fall in it
@@ -168,8 +169,13 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
             rule.form in {"previous", "nominal"} or (rule.form in {"active", "motion"} and bare)
         ) and (rule.form == "previous" or vote_line or bare):
             back = k - 1
-            while back >= 0 and rule.form != "previous" and _movers_only(doc, *sentences[back]):
-                back -= 1  # "X." / "David seconded." / "Approved unanimously.": X is agreed
+            while back >= 0 and rule.form != "previous" and _no_object(doc, *sentences[back]):
+                back -= 1  # "X." / "David seconded." / "All in favour." / "Carried.": X is agreed
+            above = (index, back)
+            if back < 0 and index > 0:
+                above = (index - 1, len(sentences_of(index - 1)) - 1)
+            if rule.form == "nominal" and above in motions_found:
+                continue  # "Moved by A, seconded by B, to adopt X. Carried 5-0.": X is the record
             if back >= 0:
                 s = sentences[back][0]
                 if rule.form == "previous":
@@ -214,6 +220,8 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
             if e == block.end:
                 continue
         found.append(Found(kind, s, e, owner, rule, at))
+        if rule.form == "motion" and not movers_only:
+            motions_found.add((index, k))
         if motion is not None:
             motions_read.add((index, k))  # read by mover_motion: its vote is no second record
     return _split_at_actions(doc, _split_at_decisions(doc, found))
@@ -312,10 +320,22 @@ def subordinators() -> frozenset[str]:
     return frozenset(word_list("subordinate.txt"))
 
 
+_VERBLESS_OPENER = re.compile(
+    r"\s*(?:after|following|before|upon|on)\s+"
+    r"(?:(?!(?:was|were|is|are|had|has|have|been|it|they|he|she|we|this)\b)[\w'’-]+\s+){0,5}"
+    r"(?!(?:was|were|is|are|had|has|have|been|it|they|he|she|we|this)\b)[\w'’-]+\s*,",
+    re.IGNORECASE,
+)
+
+
 def _subordinate(doc: Document, sentence_start: int, at: int) -> bool:
     """The decision words sit in a subordinate clause: just after "if", "when", "until" ...,
     or in a sentence that opens with one ("If the hole is not filled it will be reported")."""
-    words = doc.text[sentence_start:at].lower().split()
+    before = doc.text[sentence_start:at]
+    # "After a full discussion, it was agreed ...": a phrase without a verb, then a comma,
+    # is where the decision was made, not a condition on it
+    phrase = _VERBLESS_OPENER.match(before)
+    words = before[phrase.end() if phrase else 0 :].lower().split()
     opener = words[:1] if words else []
     return any(w.strip(",;") in subordinators() for w in [*opener, *words[-4:]])
 
@@ -327,9 +347,12 @@ def _bare(doc: Document, start: int, end: int) -> bool:
     return len(text.split()) <= 4 or motion_patterns()["outcome_only"].match(text) is not None
 
 
-def _movers_only(doc: Document, start: int, end: int) -> bool:
-    """A sentence that names only who moved or seconded: 'David seconded.'"""
-    return motion_patterns()["objectless"].match(doc.text[start:end].strip()) is not None
+def _no_object(doc: Document, start: int, end: int) -> bool:
+    """A sentence that names only who moved or seconded, or only the vote: 'David
+    seconded.', 'All in favour.'"""
+    text = doc.text[start:end].strip()
+    patterns = motion_patterns()
+    return bool(patterns["objectless"].match(text) or patterns["outcome_only"].match(text))
 
 
 def _opens(doc: Document, block_start: int, at: int, sentence_start: int) -> bool:

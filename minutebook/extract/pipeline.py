@@ -492,7 +492,9 @@ def _apply_action_labels(
         if index == 0:
             continue
         previous = doc.blocks[index - 1]
-        hits = [i for i, r in enumerate(out) if previous.start <= r.start <= previous.end]
+        # a record that starts in the minute, or runs on into it ("APPROVED the
+        # following:" and its lines)
+        hits = [i for i, r in enumerate(out) if r.start <= previous.end and previous.start < r.end]
         for i in hits:
             out[i] = out[i].model_copy(
                 update={"owner": owner, "rule": out[i].rule + "+action-label"}

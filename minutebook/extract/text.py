@@ -8,6 +8,12 @@ _TRAIL = re.compile(r"(?:[\s;,]+(?:and|or)|[\s;,:]+|\s+(?:and|or))+$", re.IGNORE
 _SMALL = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
 
 
+# a value that says nothing: a deadline "TBC", an action "N/A", a decision "None."
+NONE_WORDS = re.compile(
+    r"^\s*(n/?a|none|tbc|tba|tbd|ongoing|-+|–|nil|not applicable)?\s*\.?$", re.I
+)
+
+
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink [start:end] past surrounding white space and trailing '; and' joiners."""
     while start < end and text[start] in " \t\n-–—:.,;•·▪":

@@ -287,6 +287,110 @@ def test_a_sentence_the_page_broke_over_two_paragraphs_is_one_record(tmp_path: P
             "The Board APPROVED the capital plan for 2025/26.",
             [("resolution", None, "The Board APPROVED the capital plan for 2025/26.")],
         ),
+        # the vote after a motion sentence is that motion's, not a record of its own
+        (
+            "It was moved by Ann Lee, seconded by Bo Chan, to buy two benches for the green. "
+            "Carried by a show of hands.",
+            [("resolution", None, "to buy two benches for the green.")],
+        ),
+        (
+            "Motion made by Ann Lee, seconded by Bo Chan to approve the park budget. "
+            "All in favor. Motion carried 5-0.",
+            [("resolution", None, "to approve the park budget.")],
+        ),
+        # prose decisions with the body as subject, in more of their shapes
+        (
+            "After a full discussion, it was agreed that the hall insurance be renewed.",
+            [
+                (
+                    "resolution",
+                    None,
+                    "After a full discussion, it was agreed that the hall insurance be renewed.",
+                )
+            ],
+        ),
+        (
+            "The Parish Council considered and adopted the revised standing orders.",
+            [
+                (
+                    "resolution",
+                    None,
+                    "The Parish Council considered and adopted the revised standing orders.",
+                )
+            ],
+        ),
+        (
+            "The Board discussed it and agreed to hold the annual meeting in May.",
+            [
+                (
+                    "resolution",
+                    None,
+                    "The Board discussed it and agreed to hold the annual meeting in May.",
+                )
+            ],
+        ),
+        # an officer's whole title owns the action
+        (
+            "The Chief Finance Officer to review the reserves policy before March.",
+            [
+                (
+                    "action",
+                    "Chief Finance Officer",
+                    "The Chief Finance Officer to review the reserves policy before March.",
+                )
+            ],
+        ),
+        # a label whose value says nothing, or only how far the work has got
+        ("Decision:\n\nNone.", []),
+        (
+            "Members agreed to repaint the shelter.\n\nAction: Complete",
+            [("resolution", None, "Members agreed to repaint the shelter.")],
+        ),
+        # a board's decisions in capitals under a stem naming it: one a line, from the verb
+        (
+            "The Trust Board:\n\n- APPROVED the annual plan for 2025/26.\n\n"
+            "- RATIFIED the decision of the Audit Committee to extend the contract.\n\n"
+            "- NOTED the quality report.",
+            [
+                ("resolution", None, "APPROVED the annual plan for 2025/26."),
+                (
+                    "resolution",
+                    None,
+                    "RATIFIED the decision of the Audit Committee to extend the contract.",
+                ),
+                ("resolution", None, "NOTED the quality report."),
+            ],
+        ),
+        # "APPROVED the following:" takes what follows, to the next labelled line
+        (
+            "The Board APPROVED the following:\n\n"
+            "The meeting will move to the library from June.\n\n"
+            "Members will be sent papers a week ahead.\n\nAction: Complete",
+            [
+                (
+                    "resolution",
+                    None,
+                    "The Board APPROVED the following: The meeting will move to the library "
+                    "from June. Members will be sent papers a week ahead.",
+                )
+            ],
+        ),
+        # a decision notice: "agreed that:" over numbered clauses, one wrapped over two lines
+        (
+            "Decision:\n\nHaving considered the report, the Cabinet agreed that:\n\n"
+            "(1) the bus strategy be approved;\n\n"
+            "(2) officers consult on the new routes in the\n\nnorth of the county;\n\n"
+            "(3) a further report be brought in July.",
+            [
+                ("resolution", None, "the bus strategy be approved"),
+                (
+                    "resolution",
+                    None,
+                    "officers consult on the new routes in the north of the county",
+                ),
+                ("resolution", None, "a further report be brought in July."),
+            ],
+        ),
     ],
     ids=[
         "introducer-at-line-end",
@@ -306,6 +410,17 @@ def test_a_sentence_the_page_broke_over_two_paragraphs_is_one_record(tmp_path: P
         "action-label-line",
         "point-de-suivi",
         "body-verb-in-capitals",
+        "vote-after-motion",
+        "all-in-favor-then-carried",
+        "after-a-discussion",
+        "considered-and-adopted",
+        "discussed-it-and-agreed",
+        "officer-title-to",
+        "decision-none",
+        "action-complete",
+        "capitals-under-body-stem",
+        "approved-the-following",
+        "agreed-that-numbered",
     ],
 )
 def test_kinds_of_minutes_the_issue_lists(
