@@ -15,7 +15,7 @@ from minutebook.extract.vocab import pattern_path
 from minutebook.models import Document
 
 # an instruction opens a sentence, a clause after a comma, or a labelled minute ("iv) ")
-_SENTENCE_START = re.compile(r"(?:^|[.;:!?),]\s*|(?:\b|\d)(?:[a-z]|[ivx]{1,5}|\d{1,2})[).]\s*)$")
+_SENTENCE_START = re.compile(r"(?:^|[.;:!?),•·▪]\s*|(?:\b|\d)(?:[a-z]|[ivx]{1,5}|\d{1,2})[).]\s*)$")
 
 
 @dataclass(frozen=True)

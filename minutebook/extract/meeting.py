@@ -13,7 +13,7 @@ from minutebook.models import Document
 
 _GOOD_BEFORE = re.compile(
     r"(held\s+(?:on|at)|meeting\s+(?:of|on|held)|minutes\s+of|\bon\s+(?:the\s+)?$|"
-    r"^\s*(?:date|meeting)\s*:?|[-–—]\s*$)",
+    r"^\s*(?:date|meeting)\s*:?|\bmeeting\s*:\s*$|[-–—]\s*$)",
     re.IGNORECASE,
 )
 _BAD_BEFORE = re.compile(

@@ -12,11 +12,17 @@ _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _BULLETS = re.compile(r"[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\u25aa\u25cf\u2022\u00b7]")
 
 
+# "351.It was resolved": a minute number typed against its first word
+_NUMBER_AGAINST_WORD = re.compile(r"(?<![\w.])(\d{1,4}\.)(?=[A-Z][a-z])")
+
+
 def clean(text: str) -> str:
-    """Collapse whitespace (never across blocks), normalise bullets and compatibility forms."""
+    """Collapse whitespace (never across blocks), normalise bullets and compatibility forms,
+    and part a minute number from the word typed against it."""
     text = unicodedata.normalize("NFC", text)
     text = _BULLETS.sub("•", text)
     text = text.replace("\r", " ").replace("\n", " ")
+    text = _NUMBER_AGAINST_WORD.sub(r"\1 ", text)
     return _SPACE.sub(" ", text).strip()
 
 

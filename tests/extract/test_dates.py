@@ -55,6 +55,10 @@ RENDERINGS: dict[str, tuple[Callable[[date], str], int]] = {
     "02/09/2025": (lambda d: f"{d.day:02d}/{d.month:02d}/{d.year}", 10),
     "2/9/2025": (lambda d: f"{d.day}/{d.month}/{d.year}", 10),
     "September 2, 2025": (lambda d: f"{_month(d)} {d.day}, {d.year}", 10),
+    "this 2nd day of September, 2025 (formal, Canadian and US minutes)": (
+        lambda d: f"this {_ordinal(d.day)} day of {_month(d)}, {d.year}",
+        10,
+    ),
     "Sept 2025 (abbreviated month)": (lambda d: f"{_month(d)[:3]} {d.year}", 7),
     "September 2025": (lambda d: f"{_month(d)} {d.year}", 7),
     "2025": (lambda d: f"{d.year}", 4),

@@ -391,6 +391,28 @@ def test_a_sentence_the_page_broke_over_two_paragraphs_is_one_record(tmp_path: P
                 ("resolution", None, "a further report be brought in July."),
             ],
         ),
+        # an Australian resolution: its number after the label, the vote line below it
+        (
+            "RESOLUTION: 2024.03.2 That the quote for the play area fencing be accepted.\n\n"
+            "Moved: Cr Lee Seconded: Cr Ross CARRIED: 5/0",
+            [("resolution", None, "That the quote for the play area fencing be accepted.")],
+        ),
+        # an action after a bullet inside a line
+        (
+            "The fuel rebate was discussed • Council to write to the Treasurer about it.",
+            [("action", "Council", "Council to write to the Treasurer about it.")],
+        ),
+        # a minute number typed against its first word
+        (
+            "351.It was resolved by a show of hands to renew the bus shelter insurance.",
+            [
+                (
+                    "resolution",
+                    None,
+                    "It was resolved by a show of hands to renew the bus shelter insurance.",
+                )
+            ],
+        ),
     ],
     ids=[
         "introducer-at-line-end",
@@ -421,6 +443,9 @@ def test_a_sentence_the_page_broke_over_two_paragraphs_is_one_record(tmp_path: P
         "capitals-under-body-stem",
         "approved-the-following",
         "agreed-that-numbered",
+        "resolution-label-and-vote-line",
+        "action-after-bullet",
+        "number-against-word",
     ],
 )
 def test_kinds_of_minutes_the_issue_lists(

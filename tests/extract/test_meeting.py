@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from minutebook.extract import describe, extract
+from minutebook.ingest import load
 from tests.conftest import SAMPLES, described, gold_documents
 from tests.extract.minutes import minutes_records
 
@@ -63,3 +65,21 @@ def test_action_label_record_takes_the_meeting_date(tmp_path: Path) -> None:
     )
     labelled = [r for r in records if r.rule == "action_lines:action-label"]
     assert [(r.owner, r.meeting_date) for r in labelled] == [("Clerk", "2025-03-04")]
+
+
+def test_a_decisions_page_takes_the_meeting_date_not_a_date_in_its_preamble(
+    tmp_path: Path,
+) -> None:
+    # a ModernGov decisions page: the site's note about its records comes first
+    path = tmp_path / "decisions.txt"
+    path.write_text(
+        "Decisions\n\nThe recording of decisions started from 1 January 2011.\n\n"
+        "12/03/2024 - Library Opening Hours ref: 512\n\nDecision Maker: Cabinet\n\n"
+        "Made at meeting: 12/03/2024 - Cabinet\n\nDecision published: 14/03/2024\n\n"
+        "Decision:\n\nThat the new opening hours be approved.\n",
+        encoding="utf-8",
+    )
+    records = extract(describe(load(path)))
+    assert [(r.text, r.meeting_date) for r in records] == [
+        ("That the new opening hours be approved.", "2024-03-12")
+    ]
