@@ -233,3 +233,15 @@ def test_a_mistyped_command_still_gets_a_suggestion() -> None:
     )
     assert done.returncode == 2
     assert "Did you mean 'ingest'?" in done.stderr
+
+
+def test_arguments_given_to_the_app_name_the_command_not_the_process_arguments(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # click's main() takes the arguments first and positionally: app(["export", "--help"])
+    from minutebook.cli import app
+
+    monkeypatch.setattr(sys, "argv", ["minutebook", "failures"])
+    with contextlib.suppress(SystemExit):
+        app(["export", "--help"], prog_name="minutebook", standalone_mode=False)
+    assert capsys.readouterr().out.startswith("Usage: minutebook export ")

@@ -231,7 +231,8 @@ class App(typer.Typer):
         # re-run (issue 15). A command line that names a command builds that one alone,
         # as click's lazily loaded groups do; anything else (--help, --version, a typo
         # that wants suggestions, shell completion) builds them all.
-        name = _named_command(kwargs.get("args"))
+        # click's main() takes the arguments as its first positional parameter too
+        name = _named_command(kwargs.get("args", args[0] if args else None))
         commands, groups = self.registered_commands, self.registered_groups
         chosen = [c for c in commands if _command_name(c) == name]
         chosen_groups = [g for g in groups if g.name == name]

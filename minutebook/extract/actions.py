@@ -14,7 +14,8 @@ from minutebook.extract.text import NONE_WORDS, sentence_end, trim_span
 from minutebook.extract.vocab import pattern_path
 from minutebook.models import Document
 
-# an instruction opens a sentence, a clause after a comma, or a labelled minute ("iv) ")
+# an instruction opens a sentence, a clause after a comma, a bullet inside a line, or a
+# labelled minute ("iv) ")
 _SENTENCE_START = re.compile(r"(?:^|[.;:!?),•·▪]\s*|(?:\b|\d)(?:[a-z]|[ivx]{1,5}|\d{1,2})[).]\s*)$")
 
 
@@ -71,7 +72,9 @@ def action_labels(doc: Document) -> list[tuple[int, str]]:
 
 def _states_progress(value: str) -> bool:
     """'Action: Complete', 'Action: Ongoing', 'Action: None': a status, not who acts."""
-    return bool(NONE_WORDS.match(value)) or read_status(value).words is not None
+    # the whole value, not a word in it: "Planning Officer" owns, "Complete" does not
+    words = read_status(value).words
+    return bool(NONE_WORDS.match(value)) or (words or "").lower() == value.strip(" .").lower()
 
 
 _OWNER_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|and|&|/|of|the)[,;/]?$")

@@ -38,7 +38,8 @@ _FULL_CLAUSE = re.compile(r"^\s*(?:that|to)\b", re.IGNORECASE)
 _CARRIED = re.compile(
     r"[\s.]*(?:motion\s+)?(?:carried|lost|defeated)(?:\s+unanimously|\s+\(.*?\))?\.?\s*$", re.I
 )
-# the deciding bodies of bodies.txt, and the members who speak for one
+# beside the bodies of bodies.txt, the words minutes use for those who decide as one:
+# "The Trustees:", "Members:", "The Executive:"
 _DECIDERS = ("Members", "Executive", "Trustees", "Directors")
 
 
@@ -340,6 +341,8 @@ def _clause_at(
             # labelled line ("Action: Complete") or numbered paragraph
             listed = list_after(doc, index + 1, end)
             end = listed if listed > end else _paragraphs_after(doc, index + 1, end)
+    elif rule.form == "subject":
+        return None  # "APOLOGIES NOTED FROM ...", "2. DELEGATED DECISIONS": no body decides
     else:
         if rule.label == "recommendation":
             m = _RECIPIENT.match(text, match_end, block.end)

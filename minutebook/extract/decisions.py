@@ -78,6 +78,10 @@ def _clean(doc: Document, start: int, end: int) -> tuple[int, int]:
     return trim_span(text, s, e)
 
 
+# vote lines read back from an outcome to find its motion: "Ayes: 5" "Nays: 0" "All in
+# favour" "Carried" is about as many as minutes write
+MAX_VOTE_LINES = 4
+
 _ASKING = frozenset({"asked", "requested", "instructed", "tasked", "directed"})
 
 
@@ -127,6 +131,23 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
             return following[0] if following else None
         return None
 
+    def _vote_on_motion(i: int, k: int) -> bool:
+        # back from sentence k of block i, over vote-only sentences and paragraphs ("All in
+        # favor." / "Motion carried 5-0."), to a motion recorded with its object
+        for _ in range(2 * MAX_VOTE_LINES):
+            if k < 0:
+                if i == 0 or doc.blocks[i - 1].start in cuts:
+                    return False
+                i -= 1
+                k = len(sentences_of(i)) - 1
+                continue
+            if (i, k) in motions_found:
+                return True
+            if not _no_object(doc, *sentences_of(i)[k]):
+                return False
+            k -= 1
+        return False
+
     for rule, span in patterns.matches(spacy_doc, "decisions"):
         at = span.start_char
         if at >= closed_at:
@@ -171,10 +192,7 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
             back = k - 1
             while back >= 0 and rule.form != "previous" and _no_object(doc, *sentences[back]):
                 back -= 1  # "X." / "David seconded." / "All in favour." / "Carried.": X is agreed
-            above = (index, back)
-            if back < 0 and index > 0:
-                above = (index - 1, len(sentences_of(index - 1)) - 1)
-            if rule.form == "nominal" and above in motions_found:
+            if rule.form == "nominal" and _vote_on_motion(index, back):
                 continue  # "Moved by A, seconded by B, to adopt X. Carried 5-0.": X is the record
             if back >= 0:
                 s = sentences[back][0]
@@ -332,8 +350,9 @@ def _subordinate(doc: Document, sentence_start: int, at: int) -> bool:
     """The decision words sit in a subordinate clause: just after "if", "when", "until" ...,
     or in a sentence that opens with one ("If the hole is not filled it will be reported")."""
     before = doc.text[sentence_start:at]
-    # "After a full discussion, it was agreed ...": a phrase without a verb, then a comma,
-    # is where the decision was made, not a condition on it
+    # "After a full discussion, it was agreed ...": an opening phrase with no auxiliary or
+    # pronoun (so no clause of its own, in practice), then a comma, says when the
+    # decision was made, not on what condition
     phrase = _VERBLESS_OPENER.match(before)
     words = before[phrase.end() if phrase else 0 :].lower().split()
     opener = words[:1] if words else []

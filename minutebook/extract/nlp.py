@@ -27,7 +27,9 @@ PATTERN_FILES = ("introducers", "noting", "asks", "action_lines", "decisions")
 # and the forms their entries may take
 EXAMPLED: dict[str, frozenset[str]] = {
     "decisions": frozenset({"active", "passive", "nominal", "motion", "previous", "owner"}),
-    "introducers": frozenset({"heading"}),
+    # subject: a board's verb in capitals ("The Board RATIFIED ..."), a clause only with
+    # the body as its subject or a stem naming the body above its list
+    "introducers": frozenset({"heading", "subject"}),
     # phrase: notes unless something is asked too; minutes: the meeting's own minutes are
     # confirmed, approved or signed, which is a noting whatever else the clause says
     "noting": frozenset({"phrase", "minutes"}),

@@ -13,7 +13,7 @@ _BULLETS = re.compile(r"[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\u25aa\u25cf\u2022\u00b7]
 
 
 # "351.It was resolved": a minute number typed against its first word
-_NUMBER_AGAINST_WORD = re.compile(r"(?<![\w.])(\d{1,4}\.)(?=[A-Z][a-z])")
+_NUMBER_AGAINST_WORD = re.compile(r"(?:^|(?<=\s))(\d{1,4}\.)(?=[A-Z][a-z])")
 
 
 def clean(text: str) -> str:

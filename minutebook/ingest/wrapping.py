@@ -15,6 +15,7 @@ paragraph). Short lines (headings, "Present:") never continue.
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections.abc import Sequence
@@ -26,19 +27,30 @@ _OPENS_ITEM = re.compile(
     r"^\s*(?:[•·▪\-–—*]|\(?[a-zA-Z]{1,2}\)|\(?\d{1,3}[.)](?:\s|$)|\(\w{1,5}\)|\d+(?:\.\d+)+\b"
     r"|[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}\s*:\s+\S)"
 )
+# lower case only: "Appendix A", "Sudbury, ON" end a line as well as any word
 _OPEN_END = re.compile(
     r"(?:,|\b(?:the|a|an|of|to|and|or|by|with|for|in|on|at|from|that|be|as|is|are|was|were"
-    r"|will|would|this|its|their|our))$",
-    re.IGNORECASE,
+    r"|will|would|this|its|their|our))$"
 )
 
 
 def wrap_width(lines: Sequence[str]) -> int | None:
     """The width a wrapped document's lines were broken at, or None if it is not wrapped:
-    at least five long lines that open no item, and half of them stopping mid-sentence."""
+    at least five long lines that open no item, half of them stopping without punctuation,
+    and a fifth of those where no sentence could end."""
     long = [line for line in lines if len(line) >= MIN_WRAPPED and not _OPENS_ITEM.match(line)]
     open_ended = [line for line in long if not _TERMINAL.search(line)]
     if len(open_ended) < 5 or len(open_ended) < 0.5 * len(long):
+        return None
+    # minutes that never end a line with a full stop look the same: a wrapped text also
+    # breaks lines where no sentence could end (before a lower-case word, after "the")
+    ended = set(open_ended)
+    mid_sentence = sum(
+        1
+        for line, following in itertools.pairwise(lines)
+        if line in ended and (following[:1].islower() or _OPEN_END.search(line))
+    )
+    if mid_sentence < max(2, len(open_ended) // 5):
         return None
     return int(statistics.quantiles([len(line) for line in long], n=5)[-1])
 
@@ -50,6 +62,8 @@ def continues(line: str, following: str, width: int | None, after_blank: bool) -
     if following[:1].islower() or _OPEN_END.search(line):
         return True
     # across a blank line the break must say so itself: the blank may end a paragraph
-    if width is None or after_blank or following.rstrip().endswith(":"):
-        return False  # "The Governing Body:" after a long title is a stem of its own
+    if width is None or after_blank or following.rstrip().endswith(":") or line.isupper():
+        # "The Governing Body:" after a long title is a stem of its own; a line in
+        # capitals is a heading
+        return False
     return len(line) >= 0.75 * width

@@ -413,6 +413,19 @@ def test_a_sentence_the_page_broke_over_two_paragraphs_is_one_record(tmp_path: P
                 )
             ],
         ),
+        # a vote in paragraphs of its own after the motion is still that motion's
+        (
+            "Moved by Ann Lee, seconded by Bo Chan, to approve the park budget.\n\n"
+            "All in favor.\n\nMotion carried 5-0.",
+            [("resolution", None, "to approve the park budget.")],
+        ),
+        # a label naming an owner whose title holds a status word is still an owner
+        (
+            "The hedge on Mill Lane was reported again.\n\nAction: Planning Officer",
+            [("action", "Planning Officer", "The hedge on Mill Lane was reported again.")],
+        ),
+        # capitals without a deciding body are headings and attendance, not decisions
+        ("APOLOGIES FOR ABSENCE NOTED FROM MRS SMITH AND DR JONES", []),
     ],
     ids=[
         "introducer-at-line-end",
@@ -446,6 +459,9 @@ def test_a_sentence_the_page_broke_over_two_paragraphs_is_one_record(tmp_path: P
         "resolution-label-and-vote-line",
         "action-after-bullet",
         "number-against-word",
+        "vote-paragraphs-after-motion",
+        "owner-with-status-word",
+        "capitals-without-body",
     ],
 )
 def test_kinds_of_minutes_the_issue_lists(

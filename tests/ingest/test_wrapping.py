@@ -95,4 +95,31 @@ def test_text_with_sentences_on_lines_of_their_own_is_not_wrapped() -> None:
         "Cllr Brown reported on the flooding at the ford and the state of the drains",
     ]
     assert wrap_width(lines) is None
-    assert wrap_width([line.rstrip(".") for line in lines]) is not None
+    # minutes that never end a line with a full stop are not wrapped either: no line
+    # breaks where a sentence could not end
+    assert wrap_width([line.rstrip(".") for line in lines]) is None
+    wrapped = textwrap.wrap(" ".join(lines), 60)
+    assert wrap_width(wrapped) is not None  # the same sentences, wrapped at 60
+
+
+def test_unpunctuated_lines_one_decision_each_stay_apart(tmp_path: Path) -> None:
+    lines = [
+        "It was resolved that the minutes of the last meeting be signed as correct",
+        "Members agreed to pay the grass cutting invoice of £240 to A Smith Ltd now",
+        "Members agreed to buy a new bench for the play area at a cost of £450 now",
+        "It was agreed to write to Highways about the pothole on Mill Lane again",
+        "Members agreed to renew the insurance of the village hall with Zurich now",
+        "It was resolved to set the precept for 2025/26 at £12,000 after a debate",
+    ]
+    path = tmp_path / "minutes.txt"
+    path.write_text("Anytown Parish Council\n1. Minutes\n" + "\n".join(lines) + "\n", "utf-8")
+    records = extract(describe(load(path)))
+    assert [r.text for r in records] == lines
+
+
+def test_a_heading_in_capitals_and_a_line_ending_in_a_capital_do_not_run_on() -> None:
+    assert not continues(
+        "12. TO RECEIVE THE REPORT OF THE RESPONSIBLE FINANCIAL OFFICER", "The RFO said", 76, False
+    )
+    line = "The Clerk presented the bank reconciliation attached as Appendix A"
+    assert not continues(line, "Members agreed to pay the invoices listed in it.", 76, True)
