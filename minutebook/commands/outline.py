@@ -60,6 +60,7 @@ def outline_cmd(
                 "parent": i.parent,
                 "start": i.start,
                 "page": document.page_at(i.start),
+                "date": i.date,
             }
             for i in outline.items
         ]
@@ -80,4 +81,5 @@ def outline_cmd(
         indent = "  " * (item.level + 1)
         code = item.code or "-"
         title = item.title or "(untitled)"
-        typer.echo(f"{indent}{code}  {title}  [p{document.page_at(item.start)}]")
+        dated = f"  ({item.date})" if item.date else ""
+        typer.echo(f"{indent}{code}  {title}{dated}  [p{document.page_at(item.start)}]")

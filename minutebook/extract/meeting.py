@@ -18,7 +18,7 @@ _GOOD_BEFORE = re.compile(
 )
 _BAD_BEFORE = re.compile(
     r"(submitted|next\s+meeting|previous|last\s+meeting|signed|published|printed|issued|"
-    r"date\s+of\s+(?:the\s+)?next)",
+    r"date\s+of\s+(?:the\s+)?next|\bsince|started\s+(?:from|on))",
     re.IGNORECASE,
 )
 

@@ -52,6 +52,19 @@ _DECISION_WORD = re.compile(
     # "Resolved 14/06/5.01" set as a heading introduces the clause below it
     r"|^(?i:resolved|agreed|decided)\s+[\d/.()a-z]+\s*$"
 )
+# an entry of a decision log: "Item discussed: Title", "Subject: Title"
+_ITEM_LABEL = re.compile(
+    r"^(?:Item(?:\s+(?:discussed|considered))?|Subject|Topic|Agenda\s+item)\s*:\s*"
+    r"(?P<title>[A-Z].{2,})$"
+)
+# a ModernGov decisions page: "13/02/2019 - Title ref: 4412    Recommendations Approved"
+_DECISION_LINE = re.compile(
+    r"^(?P<date>\d{1,2}/\d{1,2}/\d{4})\s*[-–]\s*(?P<title>\S.*?)\s+ref:\s*(?P<code>\d{1,6})\b"
+)
+# "Date: 2 April, 2020" over a decision log's entry
+_DATE_LABEL = re.compile(
+    r"^(?:Date(?:\s+of\s+(?:decision|meeting))?|Decision\s+date)\s*:\s*(?P<date>.+)$"
+)
 _ATTACHMENT = re.compile(
     r"\s*(pdf icon PDF \d+ KB|pdf icon|PDF \d+ KB|\(\d+ KB\)|Additional documents:)", re.IGNORECASE
 )
@@ -112,6 +125,9 @@ class Item:
     level: int = 0
     body_start: int = -1
     parent: int | None = None  # index in Outline.items
+    # a decision log's or decisions page's own date for this entry (GUIDELINES: a decision
+    # notice's records take the decision date)
+    date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -137,6 +153,16 @@ class Outline:
     def is_heading(self, block: Block) -> bool:
         """Is the block an item's heading and nothing more (its minute starts below it)?"""
         return any(i.start == block.start and i.body_start >= block.end for i in self.items)
+
+    def date_at(self, offset: int) -> str | None:
+        """The date of the entry holding offset, or of its parents; None for minutes of
+        one meeting, whose items carry no dates of their own."""
+        i: int | None = bisect_right(self._starts, offset) - 1
+        while i is not None and i >= 0:
+            if self.items[i].date:
+                return self.items[i].date
+            i = self.items[i].parent
+        return None
 
     def code_at(self, offset: int) -> str | None:
         item = self.item_at(offset)
@@ -323,6 +349,12 @@ def _block_item(block: Block, text: str, nxt: str) -> tuple[str | None, str | No
         if numbered:
             return numbered
         return None, clean_title(text), len(text)
+    labelled = _ITEM_LABEL.match(text) or _DECISION_LINE.match(text)
+    if labelled and _labelled_title(labelled.group("title")):
+        # "Item discussed: Review of quoracy", "13/02/2019 - Mayow Road Demolition ref:
+        # 4412": a decision log's or decisions page's entry names its item
+        code = labelled.groupdict().get("code")
+        return code, clean_title(labelled.group("title")), len(text)
     label = _MINUTES_LABEL.search(text)
     if label and label.start() > 0:
         head = text[: label.start()].strip()
@@ -336,6 +368,21 @@ def _block_item(block: Block, text: str, nxt: str) -> tuple[str | None, str | No
     if block.kind == "heading" and titleish(text.rstrip().removesuffix(":"), lenient=True):
         return None, clean_title(text), len(text)
     return None
+
+
+def _labelled_title(title: str) -> bool:
+    """A title its label vouches for: any length an agenda gives, but not a decision."""
+    return 0 < len(title.split()) <= 40 and not _DECISION_WORD.search(title)
+
+
+def item_date(text: str) -> str | None:
+    """The date a decision log's "Date: 2 April, 2020" line, or a decisions page's
+    "13/02/2019 - Title ref: 4412" line, gives the item it opens or precedes."""
+    m = _DATE_LABEL.match(text) or _DECISION_LINE.match(text)
+    if m is None:
+        return None
+    dates = [d for d in find_dates(text[: m.end("date")]) if len(d[2]) == 10]
+    return dates[0][2] if dates else None
 
 
 def _level(code: str | None) -> int:
@@ -450,6 +497,7 @@ def find_items(doc: Document) -> list[Item]:
     texts = [doc.block_text(b) for b in blocks]
     skip_next = False
     last_code: str | None = None
+    pending_date: str | None = None
     opening = find_dates(doc.text[:HEADER_GUESS])
     dated = opening[0][1] if opening else len(doc.text)
     for i, (block, text) in enumerate(zip(blocks, texts, strict=True)):
@@ -460,10 +508,21 @@ def find_items(doc: Document) -> list[Item]:
         if block.kind == "table_row":
             text = text.replace("\t", " ")
         found = _block_item(block, text, nxt)
+        own_date = item_date(text)
+        if found is None and own_date is not None:
+            pending_date = own_date  # "Date: 2 April, 2020" over "Item discussed: ..."
+        # a decisions page lists its decisions by reference, in no order
+        listed = _DECISION_LINE.match(text) is not None
         runs_on = found is not None and 0 <= found[2] < len(text.rstrip()) - 1
         # (the title was judged on the heading as written; its smart-title case is not re-judged)
         weak = found is not None and (found[1] is None or runs_on)
-        if found and found[0] and block.kind != "heading" and _restarts(last_code, found[0]):
+        if (
+            found
+            and found[0]
+            and not listed
+            and block.kind != "heading"
+            and _restarts(last_code, found[0])
+        ):
             found = None  # "1 Note with thanks ..." inside minute 306 is a list, not item 1
         if found and found[0] and weak and not _continues(last_code, found[0]):
             # an untitled number, or one whose minute runs on from its title, is an item only
@@ -477,7 +536,9 @@ def find_items(doc: Document) -> list[Item]:
                 body_start = blocks[i + 1].end if i + 1 < len(blocks) else block.end
             else:
                 body_start = block.start + body if body >= 0 else block.end
-            raw.append(Item(block.start, code, title, _level(code), body_start))
+            date = own_date or pending_date
+            pending_date = None
+            raw.append(Item(block.start, code, title, _level(code), body_start, date=date))
             last_code = code or last_code
             first = max(0, body_start - block.start)
         elif raw and block.kind == "paragraph" and _sub_heading(text, nxt):
@@ -517,7 +578,7 @@ def _nest(raw: list[Item]) -> list[Item]:
             level = (numbered.level + 1) if numbered else 1
             code = numbered.code if numbered else None
         parent = next((j for j in range(len(out) - 1, -1, -1) if out[j].level < level), None)
-        out.append(Item(item.start, code, item.title, level, item.body_start, parent))
+        out.append(Item(item.start, code, item.title, level, item.body_start, parent, item.date))
         subs.append(item.level == 99)
     return out
 

@@ -342,7 +342,16 @@ def extract(doc: Document) -> list[Record]:
     rows, covered = tracker_rows(doc)
     records = resolve(Context(doc, outline, meeting, tuple(rows), frozenset(covered)), FINDERS)
     records = _apply_action_labels(doc, outline, _owner_lines(records), meeting)
+    records = [_entry_dated(r, outline) for r in records]
     return sorted(records, key=lambda r: r.start)
+
+
+def _entry_dated(record: Record, outline: Outline) -> Record:
+    """A decision log's entry, or a decisions page's, dates its records (GUIDELINES)."""
+    entry_date = outline.date_at(record.start)
+    if entry_date is None or record.meeting_date == entry_date:
+        return record
+    return record.model_copy(update={"meeting_date": entry_date})
 
 
 def _tracker_records(ctx: Context, accepted: Sequence[Record]) -> list[Record]:

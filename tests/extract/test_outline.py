@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from minutebook.cli import app
+from minutebook.extract import describe, extract
 from minutebook.extract.outline import build_outline, split_title
 from minutebook.ingest import load
 from tests.conftest import SAMPLES, gold_documents, sample_paths
@@ -168,3 +169,50 @@ def test_outline_codes_named_as_agenda_items_or_by_year_and_month(tmp_path: Path
     ]
     # the attendance list is item 2307.01, not the header: its initials still name people
     assert outline.header.initials.get("ES") is not None
+
+
+def test_a_decision_log_dates_and_titles_each_entry(tmp_path: Path) -> None:
+    # GUIDELINES: a decision notice's records take the decision date, and its subject is
+    # the item; a log lists several, each under its own "Date:"
+    path = tmp_path / "log.txt"
+    path.write_text(
+        "Trust Board decision log 2024\n\nDate: 4 March, 2024\n\n"
+        "Item discussed: Car parking charges for staff during the building works on the "
+        "north site, and the shuttle bus to the park and ride\n\n"
+        "The Trust Board:\n\n- APPROVED the suspension of staff parking charges.\n\n"
+        "Action: Complete\n\nDate: 8 April, 2024\n\nItem discussed: Annual plan\n\n"
+        "The Trust Board APPROVED the annual plan for 2024/25.\n",
+        encoding="utf-8",
+    )
+    records = extract(describe(load(path)))
+    assert [(r.text, r.meeting_date, r.item_title) for r in records] == [
+        (
+            "APPROVED the suspension of staff parking charges.",
+            "2024-03-04",
+            "Car parking charges for staff during the building works on the north site, and "
+            "the shuttle bus to the park and ride",
+        ),
+        ("The Trust Board APPROVED the annual plan for 2024/25.", "2024-04-08", "Annual plan"),
+    ]
+
+
+def test_a_decisions_page_lists_its_decisions_by_reference_in_any_order(tmp_path: Path) -> None:
+    path = tmp_path / "decisions.txt"
+    path.write_text(
+        "Decisions published\n\n"
+        "05/03/2024 - Library Opening Hours ref: 512    Recommendations Approved\n\n"
+        "Decision Maker: Cabinet\n\nDecision:\n\nThat the new opening hours be approved.\n\n"
+        "04/03/2024 - Park Fees ref: 498    Recommendations Approved\n\n"
+        "Decision Maker: Cabinet\n\nDecision:\n\nThat the fees for 2024/25 be agreed.\n",
+        encoding="utf-8",
+    )
+    outline = build_outline(load(path))
+    assert [(i.code, i.title, i.date) for i in outline.items] == [
+        ("512", "Library Opening Hours", "2024-03-05"),
+        ("498", "Park Fees", "2024-03-04"),
+    ]
+    records = extract(describe(load(path)))
+    assert [(r.code, r.meeting_date) for r in records] == [
+        ("512", "2024-03-05"),
+        ("498", "2024-03-04"),
+    ]
