@@ -7,11 +7,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from minutebook.errors import PatternFileError
 from minutebook.extract.nlp import Rule, load_patterns, tokens
 from minutebook.extract.status import read_status
 from minutebook.extract.text import NONE_WORDS, sentence_end, trim_span
-from minutebook.extract.vocab import pattern_path
+from minutebook.extract.vocab import phrase_file
 from minutebook.models import Document
 
 # an instruction opens a sentence, a clause after a comma, a bullet inside a line, or a
@@ -29,16 +28,7 @@ class Instruction:
 
 @cache
 def closing_phrases() -> re.Pattern[str]:
-    path = pattern_path("closing.txt")
-    lines = [
-        ln.strip()
-        for ln in path.read_text(encoding="utf-8").splitlines()
-        if ln.strip() and not ln.lstrip().startswith("#")
-    ]
-    try:
-        return re.compile("|".join(f"(?:{ln})" for ln in lines), re.IGNORECASE)
-    except re.error as exc:
-        raise PatternFileError(str(path), f"bad closing phrase: {exc}") from exc
+    return phrase_file("closing.txt", "closing phrase")
 
 
 def meeting_end(doc: Document) -> int:

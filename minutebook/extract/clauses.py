@@ -117,11 +117,9 @@ def split_labels(
         pos = found.end()
     if len(marks) < 2:
         # a single label: keep it as one clause without its label
-        return (
-            [(marks[0][0], marks[0][2], end)]
-            if _FULL_CLAUSE.match(text[marks[0][2] : end])
-            else [(None, start, end)]
-        )
+        # ("That the Local Board: a) invite ...": one clause under a body stem, the same)
+        alone = _FULL_CLAUSE.match(text[marks[0][2] : end]) or stem is not None or after_stem
+        return [(marks[0][0], marks[0][2], end)] if alone else [(None, start, end)]
     parts: list[tuple[str | None, int, int]] = []
     for i, (label, _, body) in enumerate(marks):
         part_end = marks[i + 1][1] if i + 1 < len(marks) else end
@@ -371,6 +369,11 @@ def _clause_at(
             body_start = first if end > block.end else block.end
         else:
             end = _extend_stem(doc, index, body_start, end)
+    # "It was moved, seconded and RESOLVED that X", "Proposed by A, seconded by B, that X":
+    # the clause is what was resolved, without who moved it (GUIDELINES)
+    lead = motion_patterns()["mover_lead"].match(text, body_start, end)
+    if lead:
+        body_start = lead.end()
     end = _strip_carried(text, body_start, end)
     if end <= body_start or _ASIDE.fullmatch(text, body_start, end):
         return None

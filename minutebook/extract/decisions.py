@@ -180,6 +180,8 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
         movers_only = motion_patterns()["objectless"].match(doc.text[s:e].strip()) is not None
         # "Dianne motioned, Mary seconded and the board approved unanimously."
         movers_only |= motion == NAMES_ONLY
+        if movers_only and doc.text[s:e].rstrip().endswith(":"):
+            continue  # "MOVED by A, seconded by B:" over the motion: the clause below is it
         # a short window: the text before a match, copied whole, made each match cost the
         # length of the document
         after_comma = doc.text[max(0, s - 40) : s].rstrip().endswith(",")

@@ -129,6 +129,11 @@ def mover_motion(text: str, start: int, end: int) -> tuple[int, int] | None:
         if again and again.end() > at:
             at = again.end()
             continue
+        # "Motion by A, second by B and carried unanimously, to approve X"
+        vote = p["vote_between"].match(text, at, end)
+        if vote and vote.end() > at:
+            at = vote.end()
+            continue
         break
     rest = text[at:end].strip()
     if not rest or p["motion_end"].match(text, at, end) or p["outcome_only"].match(rest):

@@ -32,7 +32,7 @@ from minutebook.extract.resolve import Context, Finder, resolve
 from minutebook.extract.tags import action_span, find_tagged, label_code, owner_for
 from minutebook.extract.text import SENTENCE_BREAK, flat, trim_span
 from minutebook.extract.trackers import Row, column_vocabulary, split_code, tracker_rows
-from minutebook.extract.vocab import person_titles
+from minutebook.extract.vocab import person_titles, phrase_file
 from minutebook.models import Document, Record
 
 # spaCy's make_doc refuses longer texts (nlp.max_length); minutes are a few hundred
@@ -63,6 +63,7 @@ def load_vocabularies() -> None:
     status.vocabulary()
     tags.tag_regex()
     actions.closing_phrases()
+    vocab.phrase_file("attendance.txt", "attendance phrase")
     meeting.bodies()
     vocab.motion_patterns()
 
@@ -342,8 +343,13 @@ def extract(doc: Document) -> list[Record]:
     rows, covered = tracker_rows(doc)
     records = resolve(Context(doc, outline, meeting, tuple(rows), frozenset(covered)), FINDERS)
     records = _apply_action_labels(doc, outline, _owner_lines(records), meeting)
-    records = [_entry_dated(r, outline) for r in records]
+    records = [_entry_dated(r, outline) for r in records if not _attendance(r.text)]
     return sorted(records, key=lambda r: r.start)
+
+
+def _attendance(text: str) -> bool:
+    """'Apologies for absence were submitted ...': never a record (GUIDELINES)."""
+    return phrase_file("attendance.txt", "attendance phrase").match(text) is not None
 
 
 def _entry_dated(record: Record, outline: Outline) -> Record:

@@ -49,6 +49,26 @@ def word_list(name: str) -> tuple[str, ...]:
     return words
 
 
+@cache
+def phrase_file(name: str, what: str) -> re.Pattern[str]:
+    """A file of regular expressions, one a line, "#" comments skipped, matched
+    case-insensitively as one alternation.
+
+    Raises:
+        PatternFileError: a line that is not a valid regular expression.
+    """
+    path = pattern_path(name)
+    lines = [
+        ln.strip()
+        for ln in path.read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.lstrip().startswith("#")
+    ]
+    try:
+        return re.compile("|".join(f"(?:{ln})" for ln in lines), re.IGNORECASE)
+    except re.error as exc:
+        raise PatternFileError(str(path), f"bad {what}: {exc}") from exc
+
+
 def json_file(name: str, what: str, parse: Callable[[Any], T]) -> T:
     """A JSON pattern file, read and checked by `parse`; whatever it finds wrong (a missing
     key, a wrong type, a bad regular expression, broken JSON) becomes one PatternFileError
@@ -96,6 +116,7 @@ def motion_patterns() -> dict[str, re.Pattern[str]]:
         "outcome",
         "failed_vote",
         "outcome_only",
+        "vote_between",
     )
     return json_file(
         "motions.json",

@@ -426,6 +426,36 @@ def test_a_sentence_the_page_broke_over_two_paragraphs_is_one_record(tmp_path: P
         ),
         # capitals without a deciding body are headings and attendance, not decisions
         ("APOLOGIES FOR ABSENCE NOTED FROM MRS SMITH AND DR JONES", []),
+        # US motions: the vote between seconder and motion; "made a motion"; the seconding
+        # sentence after it
+        (
+            "Motion by Reed, second by Omar and carried unanimously, to approve the bus contract.",
+            [("resolution", None, "to approve the bus contract.")],
+        ),
+        (
+            "Commissioner Ruiz made a motion, seconded by Commissioner Hale, to approve the road "
+            "plan.\n\nCommissioner Hale made a motion to pay the bills. The motion was seconded "
+            "by Commissioner Ruiz and unanimously approved.",
+            [
+                ("resolution", None, "to approve the road plan."),
+                ("resolution", None, "to pay the bills."),
+            ],
+        ),
+        # "It was moved, seconded and RESOLVED that X": X, without who moved it
+        (
+            "Decision:\n\nIt was moved, seconded and RESOLVED that Councillor Jo Bell be "
+            "elected Vice-Chair.",
+            [("resolution", None, "that Councillor Jo Bell be elected Vice-Chair.")],
+        ),
+        # apologies are never a record, whatever label stands over them
+        ("Decision:\n\nApologies for absence were submitted on behalf of Cllr Lee.", []),
+        # an Auckland local board: the mover line over the stem, one lettered clause
+        (
+            "Resolution number HB/2016/12\n\nMOVED by Member A Brown, seconded by Member B Lee:"
+            "\n\nThat the Hibiscus Local Board:\n\na) invite the ward councillor to sit at "
+            "the table.\n\nCARRIED",
+            [("resolution", None, "invite the ward councillor to sit at the table.")],
+        ),
     ],
     ids=[
         "introducer-at-line-end",
@@ -462,6 +492,11 @@ def test_a_sentence_the_page_broke_over_two_paragraphs_is_one_record(tmp_path: P
         "vote-paragraphs-after-motion",
         "owner-with-status-word",
         "capitals-without-body",
+        "motion-second-carried-to",
+        "made-a-motion",
+        "moved-seconded-resolved",
+        "apologies-under-decision",
+        "local-board-resolution",
     ],
 )
 def test_kinds_of_minutes_the_issue_lists(

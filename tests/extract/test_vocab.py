@@ -89,6 +89,9 @@ BROKEN = [
     pytest.param("noting.jsonl", '{"id": "half"\n', "not valid JSON", id="jsonl-syntax"),
     pytest.param("roles.txt", "Clerk {to the Council}\n", "odd characters", id="role-title"),
     pytest.param("closing.txt", "meeting (closed\n", "bad closing phrase", id="closing-regex"),
+    pytest.param(
+        "attendance.txt", "apologies (were\n", "bad attendance phrase", id="attendance-regex"
+    ),
     pytest.param("own_verbs.txt", "Notes\n", "not plain lower-case words", id="word-list"),
     pytest.param("link_thresholds.json", None, "bad link thresholds", id="lifecycle-json"),
 ]
