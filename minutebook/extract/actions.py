@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from minutebook.extract.nlp import Rule, load_patterns, tokens
 from minutebook.extract.status import read_status
@@ -26,7 +25,6 @@ class Instruction:
     rule: Rule
 
 
-@cache
 def closing_phrases() -> re.Pattern[str]:
     return phrase_file("closing.txt", "closing phrase")
 

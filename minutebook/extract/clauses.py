@@ -44,11 +44,16 @@ _DECIDERS = ("Members", "Executive", "Trustees", "Directors")
 
 
 @cache
+def _deciders() -> str:
+    """The deciding bodies as one regex alternation."""
+    return "|".join(re.escape(b) for b in (*bodies(), *_DECIDERS))
+
+
+@cache
 def _body_stem() -> re.Pattern[str]:
     """A stem that names only the deciding body, then a colon: "that the County Council:"."""
-    names = "|".join(re.escape(b) for b in (*bodies(), *_DECIDERS))
     return re.compile(
-        rf"\s*(?:that\s+)?(?:the\s+)?(?:[A-Z][\w&'’-]*\s+){{0,4}}(?:{names})\s*:\s*",
+        rf"\s*(?:that\s+)?(?:the\s+)?(?:[A-Z][\w&'’-]*\s+){{0,4}}(?:{_deciders()})\s*:\s*",
         re.IGNORECASE,
     )
 
@@ -409,9 +414,7 @@ def _body_subject(doc: Document, block: Block, at: int) -> int | None:
     cuts = [m.end() for m in SENTENCE_BREAK.finditer(before)]
     start = cuts[-1] if cuts else 0
     subject = before[start:].strip()
-    names = "|".join(re.escape(b) for b in bodies())
-    deciders = "|".join(_DECIDERS)
-    pattern = rf"(?:The\s+)?(?:[A-Z][\w&'’-]*\s+){{0,3}}(?:{names}|{deciders})"
+    pattern = rf"(?:The\s+)?(?:[A-Z][\w&'’-]*\s+){{0,3}}(?:{_deciders()})"
     # "The Committee NOTED the report and AGREED ...": its subject opens the sentence
     if subject and len(subject.split()) <= 20 and re.match(pattern + r"\b", subject):
         return block.start + start + (len(before[start:]) - len(before[start:].lstrip()))

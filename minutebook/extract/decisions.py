@@ -340,10 +340,10 @@ def subordinators() -> frozenset[str]:
     return frozenset(word_list("subordinate.txt"))
 
 
+# an auxiliary or a pronoun: the words a clause of its own would have
+_CLAUSE_WORD = r"(?!(?:was|were|is|are|had|has|have|been|it|they|he|she|we|this)\b)[\w'’-]+"
 _VERBLESS_OPENER = re.compile(
-    r"\s*(?:after|following|before|upon|on)\s+"
-    r"(?:(?!(?:was|were|is|are|had|has|have|been|it|they|he|she|we|this)\b)[\w'’-]+\s+){0,5}"
-    r"(?!(?:was|were|is|are|had|has|have|been|it|they|he|she|we|this)\b)[\w'’-]+\s*,",
+    rf"\s*(?:after|following|before|upon|on)\s+(?:{_CLAUSE_WORD}\s+){{0,5}}{_CLAUSE_WORD}\s*,",
     re.IGNORECASE,
 )
 

@@ -48,7 +48,7 @@ def wrap_width(lines: Sequence[str]) -> int | None:
     mid_sentence = sum(
         1
         for line, following in itertools.pairwise(lines)
-        if line in ended and (following[:1].islower() or _OPEN_END.search(line))
+        if line in ended and _says_mid_sentence(line, following)
     )
     if mid_sentence < max(2, len(open_ended) // 5):
         return None
@@ -59,7 +59,7 @@ def continues(line: str, following: str, width: int | None, after_blank: bool) -
     """Does `following` carry on the sentence that `line` broke off?"""
     if len(line) < MIN_WRAPPED or _TERMINAL.search(line) or _OPENS_ITEM.match(following):
         return False
-    if following[:1].islower() or _OPEN_END.search(line):
+    if _says_mid_sentence(line, following):
         return True
     # across a blank line the break must say so itself: the blank may end a paragraph
     if width is None or after_blank or following.rstrip().endswith(":") or line.isupper():
@@ -67,3 +67,8 @@ def continues(line: str, following: str, width: int | None, after_blank: bool) -
         # capitals is a heading
         return False
     return len(line) >= 0.75 * width
+
+
+def _says_mid_sentence(line: str, following: str) -> bool:
+    """The break itself: the next line goes on in lower case, or this one ends on "the"."""
+    return following[:1].islower() or _OPEN_END.search(line) is not None
