@@ -38,6 +38,12 @@ _NUMBERED = re.compile(
     r"(?P<title>\S.*)$",
     re.S,
 )
+# an agenda number's title followed by the minute's running reference: "Finance:006/24:",
+# "Allotment: 005/24 – 2 applications ..."
+_MINUTE_AFTER_TITLE = re.compile(
+    r"(?P<title>[^\n:–—]{2,80}?)\s*[:–—-]\s*(?:Minute\s+)?(?P<ref>\d{1,4}/\d{2})(?![\d/])"
+    r"\s*(?:[:–—-]\s*)?"
+)
 # "2010 - 2014 COUNCIL": a term of office, not item 2010
 _YEAR_RANGE = re.compile(r"^(?:19|20)\d{2}\s*[-–—/]\s*(?:19|20)?\d{2}\b")
 # "Moved by Evans, Seconded by Crawford" on a line of its own: who moved, not a sub-heading
@@ -307,6 +313,15 @@ def _numbered(text: str) -> tuple[str, str | None, int] | None:
     raw = m.group("code")
     code = raw if re.fullmatch(r"\d{1,4}(?:\.\d{1,2})+", raw) else parse_code(raw) or raw
     title_text = m.group("title")
+    minute = _MINUTE_AFTER_TITLE.match(title_text) if raw.isdigit() else None
+    if minute and titleish(minute.group("title"), lenient=True):
+        # "4. Exercise Equipment: 004/24 – Claire was given ...": the agenda's number, its
+        # title, then the minute's own reference, which is the code (GUIDELINES)
+        return (
+            minute.group("ref"),
+            clean_title(minute.group("title")),
+            m.start("title") + minute.end(),
+        )
     inline = _INLINE.search(title_text)
     if inline and re.fullmatch(r"[\d./]+", raw) and _continues(code, inline.group("code")):
         title_text = title_text[: inline.start()]
@@ -516,15 +531,17 @@ def find_items(doc: Document) -> list[Item]:
         runs_on = found is not None and 0 <= found[2] < len(text.rstrip()) - 1
         # (the title was judged on the heading as written; its smart-title case is not re-judged)
         weak = found is not None and (found[1] is None or runs_on)
-        if (
-            found
-            and found[0]
-            and not listed
-            and block.kind != "heading"
-            and _restarts(last_code, found[0])
-        ):
+        number = _agenda_number(text, found[0]) if found and found[0] else None
+        if number and not listed and block.kind != "heading" and _restarts(last_code, number):
             found = None  # "1 Note with thanks ..." inside minute 306 is a list, not item 1
-        if found and found[0] and weak and not _continues(last_code, found[0]):
+        code_of = found[0] if found else None
+        if (
+            code_of
+            and number
+            and weak
+            and not _continues(last_code, number)
+            and not (number != code_of and _continues(last_code, code_of))
+        ):
             # an untitled number, or one whose minute runs on from its title, is an item only
             # when it continues the numbering: inside minute "285", "7 Mr Brady spoke" is not
             found = None
@@ -539,7 +556,7 @@ def find_items(doc: Document) -> list[Item]:
             date = own_date or pending_date
             pending_date = None
             raw.append(Item(block.start, code, title, _level(code), body_start, date=date))
-            last_code = code or last_code
+            last_code = number or last_code
             first = max(0, body_start - block.start)
         elif raw and block.kind == "paragraph" and _sub_heading(text, nxt):
             raw.append(Item(block.start, None, clean_title(text), 99, block.end))
@@ -555,6 +572,15 @@ def find_items(doc: Document) -> list[Item]:
             if inline:
                 last_code = inline[-1].code
     return _nest(raw)
+
+
+def _agenda_number(text: str, code: str) -> str:
+    """The number an item carries the agenda's numbering on with: its agenda number when the
+    minute's reference is its code ("4. Exercise Equipment: 004/24 – ..." follows 3)."""
+    m = _NUMBERED.match(text)
+    if m and m.group("code").isdigit() and _MINUTE_AFTER_TITLE.match(m.group("title")):
+        return m.group("code")
+    return code
 
 
 def _is_item_row(doc: Document, block: Block) -> bool:

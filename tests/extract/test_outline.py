@@ -171,6 +171,27 @@ def test_outline_codes_named_as_agenda_items_or_by_year_and_month(tmp_path: Path
     assert outline.header.initials.get("ES") is not None
 
 
+def test_an_agenda_number_and_title_followed_by_the_minute_reference(tmp_path: Path) -> None:
+    # the minute's running reference after the agenda's title is the code (GUIDELINES: a
+    # minute reference) and the agenda number carries the numbering on (4 after 3); "3/4"
+    # in a title is no reference
+    path = tmp_path / "refs.txt"
+    path.write_text(
+        "Anytown Parish Council\n\nMinutes of the meeting held on Monday 13 May 2024\n\n"
+        "3. Apologies\n\nNone were received.\n\n"
+        "4. Exercise Equipment: 004/24 – Quotes were compared. It was agreed to buy two.\n\n"
+        "5. Finance:005/24:\n\nIt was agreed that the accounts be paid.\n\n"
+        "6. Hall Hire: 3/4 Booked\n\nIt was agreed to raise fees.\n",
+        encoding="utf-8",
+    )
+    records = extract(describe(load(path)))
+    assert [(r.code, r.item_title, r.text) for r in records] == [
+        ("004/24", "Exercise Equipment", "It was agreed to buy two."),
+        ("005/24", "Finance", "It was agreed that the accounts be paid."),
+        ("6", "Hall Hire: 3/4 Booked", "It was agreed to raise fees."),
+    ]
+
+
 def test_a_decision_log_dates_and_titles_each_entry(tmp_path: Path) -> None:
     # GUIDELINES: a decision notice's records take the decision date, and its subject is
     # the item; a log lists several, each under its own "Date:"
