@@ -21,7 +21,7 @@ from functools import cache
 
 from minutebook.extract.clauses import list_after
 from minutebook.extract.motions import NAMES_ONLY, mover_motion
-from minutebook.extract.nlp import Rule, load_patterns, tokens
+from minutebook.extract.nlp import Rule, load_patterns, role_words, tokens
 from minutebook.extract.outline import Outline
 from minutebook.extract.text import SENTENCE_BREAK, trim_span
 from minutebook.extract.vocab import motion_patterns, word_list
@@ -212,8 +212,8 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
                 s = span[-1].idx  # "M/S/A to accept ...": the motion is "to accept ..."
         elif rule.form == "owner":
             owner = _owner(span.text)
-            if re.fullmatch(r"[A-Z]{2,3}", owner) and owner not in outline.header.initials:
-                continue  # "VAT to be added": capitals, but no one the minutes named
+            if not _someone_named(owner, outline):
+                continue  # "VAT to be added", "Due to heavy rain": no one the minutes named
             if _relative(doc, s, at):
                 pass  # "..., which the Clerk will investigate": the sentence says what
             elif not _opens(doc, block.start, at, s):
@@ -245,6 +245,16 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
         if motion is not None:
             motions_read.add((index, k))  # read by mover_motion: its vote is no second record
     return _split_at_actions(doc, _split_at_decisions(doc, found))
+
+
+def _someone_named(owner: str, outline: Outline) -> bool:
+    """An owner of one word is initials or a first name the attendance list gives someone
+    ("DF", "Claire"), or a role's head word ("Clerk"), as a {"ROLE": true} token reads it; a
+    longer one has a title ("Mrs Crisp")."""
+    if " " in owner or owner.lower() in role_words():
+        return True
+    header = outline.header
+    return owner in header.initials or owner in header.first_names
 
 
 def _continued_from(

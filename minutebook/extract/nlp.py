@@ -166,11 +166,16 @@ def _expand(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
             else:
                 refused = token.get("LOWER", {}).get("NOT_IN", [])
                 token["LOWER"] = {"NOT_IN": sorted({*refused, *words, *(f"{w}." for w in words)})}
-        if token.get("ROLE"):
-            # {"ROLE": true, "LOWER": {"IN": ["members"]}}: the roles and a few more words
-            extra = token.get("LOWER", {}).get("IN", [])
+        if "ROLE" in token:
+            # {"ROLE": true, "LOWER": {"IN": ["members"]}}: the roles and a few more words;
+            # false: any word but a role's head word
+            wanted = token["ROLE"]
+            lower = token.get("LOWER", {})
             token = {k: v for k, v in token.items() if k != "ROLE"}
-            token["LOWER"] = {"IN": sorted({*role_words(), *extra})}
+            if wanted:
+                token["LOWER"] = {"IN": sorted({*role_words(), *lower.get("IN", [])})}
+            else:
+                token["LOWER"] = {"NOT_IN": sorted({*role_words(), *lower.get("NOT_IN", [])})}
         out.append(token)
     return out
 

@@ -141,8 +141,11 @@ class Header:
     committee: str | None
     meeting_date: str | None
     end: int
-    # initials the minutes give people beside their names, and the names ("JB": "Jo Bruce")
+    # initials the minutes give people beside their names, or that their names in the
+    # attendance list have, and the names ("JB": "Jo Bruce")
     initials: Mapping[str, str] = field(default_factory=dict)
+    # the first names of the people the attendance list names ("Claire": "Claire Hanson")
+    first_names: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -635,22 +638,24 @@ _BUILT: dict[tuple[str, tuple[Block, ...]], Outline] = {}
 
 def _build(doc: Document) -> Outline:
     from minutebook.extract.meeting import committee, meeting_date
-    from minutebook.extract.people import declared_initials
+    from minutebook.extract.people import people_named
 
     items = find_items(doc)
     # the document's first block, a page title, is part of the header, not its first item
     first = doc.blocks[0].start if doc.blocks else 0
     starts = [i.start for i in items if i.code or i.start != first]
     header_end = starts[0] if starts else 0
+    # the attendance list names people; "Kent County Council (KCC)" later in the text
+    # names a body, which is not an owner
+    initials, first_names = people_named(
+        doc.text[: header_end or HEADER_GUESS] + _attendance(doc, items), doc.text
+    )
     header = Header(
         committee=committee(doc, header_end),
         meeting_date=meeting_date(doc, header_end),
         end=header_end,
-        # the attendance list names people; "Kent County Council (KCC)" later in the text
-        # names a body, which is not an owner
-        initials=declared_initials(
-            doc.text[: header_end or HEADER_GUESS] + _attendance(doc, items)
-        ),
+        initials=initials,
+        first_names=first_names,
     )
     return Outline(header, tuple(items), tuple(i.start for i in items))
 

@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from functools import cache
 
 from minutebook.errors import PatternFileError
-from minutebook.extract.vocab import pattern_path, person_titles, word_list
+from minutebook.extract.meeting import bodies
+from minutebook.extract.vocab import pattern_path, person_title_words, person_titles, word_list
 
 _WORD = r"[A-Z][\w’'&()-]*"
 _CONT = rf"(?:\s+(?:of|for|to)\s+(?:the\s+)?{_WORD}(?:\s+(?:and|&|of|for|the|{_WORD}))*)?"
@@ -90,6 +91,42 @@ def declared_initials(text: str) -> dict[str, str]:
                 found.setdefault(letters, " ".join(run))
                 break
     return found
+
+
+_NAME_WORD = r"[A-Z][a-z]+(?:[A-Z'’-][A-Za-z]+)*"
+# a person's name as an attendance list writes it: two or three capitalised words, a title
+# and a middle initial allowed ("Cllr. Margaret Davidson", "Duncan Fraser(Treasurer)")
+_NAME_RUN = re.compile(
+    rf"\b(?:(?:{person_titles()})\.?\s+)?(?P<name>{_NAME_WORD}(?:\s+(?:[A-Z]\.\s*)?{_NAME_WORD}){{1,2}})\b"
+)
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    """Capitalised words that are no one's name: roles ("Chair", "Clerk"), the bodies that
+    meet ("Council"), titles."""
+    words = {w for phrase in (*roles(), *bodies()) for w in phrase.lower().split()}
+    return frozenset(words | set(person_title_words()) | {"the", "of", "and"})
+
+
+def people_named(text: str, document: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The people an attendance list names, by their initials and by their first names:
+    "Present: Steve Byford (Chair), Duncan Fraser" gives {"SB": ..., "DF": ...} and
+    {"Steve": ..., "Duncan": ...}, so "DF to provide contact details." and "Claire to
+    arrange a site visit" have owners. Initials the minutes declare come first
+    (declared_initials). A word the document also writes in lower case ("Project",
+    "Grant") is a common word, not a first name."""
+    initials = declared_initials(text)
+    common = set(re.findall(r"\b[a-z]+\b", document))
+    first: dict[str, str] = {}
+    for m in _NAME_RUN.finditer(text):
+        words = re.sub(r"\b[A-Z]\.\s*", "", m.group("name")).split()
+        if any(w.lower() in _not_names() for w in words):
+            continue  # "Parish Council", "Village Hall Committee", "Locum Clerk"
+        initials.setdefault("".join(w[0] for w in words), " ".join(words))
+        if words[0].lower() not in common:
+            first.setdefault(words[0], " ".join(words))
+    return initials, first
 
 
 def _initials_owner(clause: str, initials: Mapping[str, str]) -> str | None:

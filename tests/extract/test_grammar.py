@@ -514,6 +514,29 @@ def test_an_action_after_a_comma_keeps_its_sentence_when_no_decision_holds_it(
     assert [(r.kind, r.owner, r.text) for r in records] == [("action", "HR", sentence)]
 
 
+def test_people_the_attendance_list_names_own_actions_by_initials_or_first_name(
+    tmp_path: Path,
+) -> None:
+    # no initials declared: "DF" and "Claire" are Duncan Fraser's and Claire Hanson's
+    body = (
+        "Reports of drones near the nests. DF to provide contact details. Claire to arrange "
+        "a site visit with the provider. NHS to provide figures. Grant to cover the hall "
+        "hire; the grant comes from the district."
+    )
+    # "Grant" is Grant Mills's first name, but the minutes write "grant" as a word too
+    present = "Steve Byford (Chair), Duncan Fraser (Treasurer), Claire Hanson, Grant Mills"
+    records = minutes_records(tmp_path, body, present=present)
+    assert [(r.kind, r.owner, r.text) for r in records] == [
+        ("action", "DF", "DF to provide contact details."),
+        ("action", "Claire", "Claire to arrange a site visit with the provider."),
+    ]
+
+
+def test_initials_or_a_first_name_of_no_one_present_own_nothing(tmp_path: Path) -> None:
+    body = "DF to provide contact details. Claire to arrange a site visit with the provider."
+    assert minutes_records(tmp_path, body, present="Steve Byford (Chair), Mary Graham") == []
+
+
 def test_numbered_clauses_go_on_in_the_next_paragraph(tmp_path: Path) -> None:
     records = minutes_records(
         tmp_path,
