@@ -373,9 +373,14 @@ def _subordinate(doc: Document, sentence_start: int, at: int) -> bool:
 
 def _bare(doc: Document, start: int, end: int) -> bool:
     """A sentence that is only the decision word: "Unanimously Agreed.", "Motion carried",
-    "Approved unanimously by the board."."""
+    "Approved unanimously by the board."; "Unanimously agree to purchase." says what."""
     text = doc.text[start:end].strip()
-    return len(text.split()) <= 4 or motion_patterns()["outcome_only"].match(text) is not None
+    short = len(text.split()) <= 4 and _STATES_WHAT.search(text) is None
+    return short or motion_patterns()["outcome_only"].match(text) is not None
+
+
+# a decision's own object in a short sentence: "agreed to purchase", "resolved that ..."
+_STATES_WHAT = re.compile(r"(?i)\b(?:to|that)\s+[a-z]{3,}")
 
 
 def _no_object(doc: Document, start: int, end: int) -> bool:

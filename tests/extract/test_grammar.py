@@ -447,6 +447,23 @@ def test_a_sentence_the_page_broke_over_two_paragraphs_is_one_record(tmp_path: P
             "elected Vice-Chair.",
             [("resolution", None, "that Councillor Jo Bell be elected Vice-Chair.")],
         ),
+        # the same on the label's own line, as a ModernGov decisions table writes it
+        (
+            "Decision: It was moved, seconded and RESOLVED that Councillor Jo Bell be "
+            "elected Vice-Chair.",
+            [("resolution", None, "that Councillor Jo Bell be elected Vice-Chair.")],
+        ),
+        # a vote written as counts is the vote on the motion before it, not a second record
+        (
+            "Proposed by AB and seconded by CD that the allotment be let to Ms Green. "
+            "Carried 4 for and 1 against. Motion carried.",
+            [("resolution", None, "that the allotment be let to Ms Green.")],
+        ),
+        # minutes written in the present tense: the short sentence says what was agreed
+        (
+            "Quotes for the gym equipment were compared. Unanimously agree to purchase.",
+            [("resolution", None, "Unanimously agree to purchase.")],
+        ),
         # apologies are never a record, whatever label stands over them
         ("Decision:\n\nApologies for absence were submitted on behalf of Cllr Lee.", []),
         # an Auckland local board: the mover line over the stem, one lettered clause
@@ -495,6 +512,9 @@ def test_a_sentence_the_page_broke_over_two_paragraphs_is_one_record(tmp_path: P
         "motion-second-carried-to",
         "made-a-motion",
         "moved-seconded-resolved",
+        "moved-seconded-resolved-same-line",
+        "vote-in-counts",
+        "present-tense-agree",
         "apologies-under-decision",
         "local-board-resolution",
     ],
