@@ -18,7 +18,8 @@ from minutebook.extract.text import NONE_WORDS, SENTENCE_BREAK, sentence_end, tr
 from minutebook.extract.vocab import motion_patterns
 from minutebook.models import Block, Document
 
-_SEPARATOR = re.compile(r"[\s:–—\-.,]*")
+# what stands between an introducer and its clause: "RESOLVED – ", "AGREED unanimously: "
+_SEPARATOR = re.compile(r"[\s:–—\-.,]*(?:(?i:unanimously|nem\.?\s*con\.?)(?![\w-])[\s:–—\-.,]*)?")
 _RECIPIENT = re.compile(
     r"\s*(?P<recipient>(?:TO\s+)?(?:THE\s+)?[A-Z][A-Z&'’,]*(?:\s+(?:[A-Z][A-Z&'’,]*|&))*)"
     r"(?=\s*[-–—:]|\s+(?:that|That|THAT)\b)"

@@ -464,6 +464,35 @@ def test_a_sentence_the_page_broke_over_two_paragraphs_is_one_record(tmp_path: P
             "Quotes for the gym equipment were compared. Unanimously agree to purchase.",
             [("resolution", None, "Unanimously agree to purchase.")],
         ),
+        # a roll of the vote after a motion is its vote, as "Motion carried." is
+        (
+            "Motion by Smith, second by Jones, to approve the consent agenda. Ayes: 5, Nays: 0. "
+            "Motion carried.\n\nThere was a motion to accept the quote. A vote was taken and "
+            "the motion was carried.",
+            [
+                ("resolution", None, "to approve the consent agenda."),
+                ("resolution", None, "to accept the quote."),
+            ],
+        ),
+        # who moved and seconded, however the minutes put it, is not part of the motion
+        (
+            "On a motion by Commissioner Lee, seconded by Commissioner Park, the Board voted 5-0 "
+            "to approve the contract.\n\nUpon motion duly made and seconded, the hall budget "
+            "was approved.\n\nIt was proposed by Cllr Brown and seconded by Cllr Smith that "
+            "the annual return be approved. Carried unanimously.\n\nCllr Smith proposed and "
+            "Cllr Brown seconded that the quote be accepted.",
+            [
+                ("resolution", None, "the Board voted 5-0 to approve the contract."),
+                ("resolution", None, "the hall budget was approved."),
+                ("resolution", None, "that the annual return be approved."),
+                ("resolution", None, "that the quote be accepted."),
+            ],
+        ),
+        # "unanimously" after the introducer says how, not what
+        (
+            "RESOLVED unanimously that the precept be set at £12,000.",
+            [("resolution", None, "that the precept be set at £12,000.")],
+        ),
         # apologies are never a record, whatever label stands over them
         ("Decision:\n\nApologies for absence were submitted on behalf of Cllr Lee.", []),
         # an Auckland local board: the mover line over the stem, one lettered clause
@@ -515,6 +544,9 @@ def test_a_sentence_the_page_broke_over_two_paragraphs_is_one_record(tmp_path: P
         "moved-seconded-resolved-same-line",
         "vote-in-counts",
         "present-tense-agree",
+        "vote-rolls",
+        "movers-left-out",
+        "resolved-unanimously",
         "apologies-under-decision",
         "local-board-resolution",
     ],
