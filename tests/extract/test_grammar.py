@@ -624,3 +624,31 @@ def test_a_numbered_resolution_under_a_heading_in_capitals(tmp_path: Path) -> No
             True,
         )
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Committee considered the report and agreed to recommend it to Council.",
+        "Members discussed the quotes for the hedge work and resolved to accept the lowest.",
+        "Members declined to support the application.",
+        "After some time, the Board deferred consideration of the invitation.",
+        "Payments totalling £1,234.56 were approved for payment.",
+    ],
+)
+def test_a_body_decides_in_a_sentence_of_its_own(tmp_path: Path, sentence: str) -> None:
+    # GUIDELINES: prose decisions are records, their text the whole sentence
+    records = minutes_records(tmp_path, sentence)
+    assert [(r.kind, r.text) for r in records] == [("resolution", sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Committee considered the report and thanked the officer.",
+        "Members discussed the quotes, and the Clerk agreed to check them.",
+        "The Council had earlier refused to meet the developer.",
+    ],
+)
+def test_a_body_that_only_discussed_decided_nothing(tmp_path: Path, sentence: str) -> None:
+    assert minutes_records(tmp_path, sentence) == []
