@@ -19,7 +19,11 @@ from minutebook.extract.vocab import motion_patterns
 from minutebook.models import Block, Document
 
 # what stands between an introducer and its clause: "RESOLVED – ", "AGREED unanimously: "
-_SEPARATOR = re.compile(r"[\s:–—\-.,]*(?:(?i:unanimously|nem\.?\s*con\.?)(?![\w-])[\s:–—\-.,]*)?")
+# ... and how the vote went: "RESOLVED by a vote of 6 in favour and 2 abstentions to ..."
+_SEPARATOR = re.compile(
+    r"[\s:–—\-.,]*(?:(?i:unanimously|nem\.?\s*con\.?)(?![\w-])[\s:–—\-.,]*)?"
+    r"(?:(?i:by\s+(?:a\s+)?(?:majority|(?:\w+\s+)?votes?)\b[^.;:]{0,60}?)(?=\s+(?:to|that)\s+(?!\d))\s*)?"
+)
 _RECIPIENT = re.compile(
     r"\s*(?P<recipient>(?:TO\s+)?(?:THE\s+)?[A-Z][A-Z&'’,]*(?:\s+(?:[A-Z][A-Z&'’,]*|&))*)"
     r"(?=\s*[-–—:]|\s+(?:that|That|THAT)\b)"
@@ -195,6 +199,8 @@ _NUMBERED = re.compile(r"\s*(?:\d{1,3}[.)]|\(\d{1,3}\))(?:\s|$)")
 _THAT_COLON = re.compile(r"\bthat\s*[:;]\s*$", re.IGNORECASE)
 # "the Mayor and Cabinet agreed that: (1) ... (2) ...": each label completes the decision;
 # "This Council believes that: a) ... b) ..." is one motion
+# a heading's stem that is only "that": "RESOLVED: that" over its numbered clauses
+_BARE_THAT = re.compile(r"\s*(?i:that)\s*[:–—-]?\s*")
 _DECIDED_THAT = re.compile(
     r"\b(?:agreed|agrees|resolved|resolves|decided|decides|determined|determines)\s+that\s*:\s*",
     re.IGNORECASE,
@@ -285,7 +291,9 @@ def find_clauses(doc: Document, skip_blocks: set[int]) -> list[Clause]:
     spacy_doc = tokens(doc.text)
     clauses: list[Clause] = []
     taken_until = -1
-    for rule, span in patterns.matches(spacy_doc, "introducers"):
+    matches = patterns.matches(spacy_doc, "introducers")
+    headings = {span.start_char for rule, span in matches if rule.form == "heading"}
+    for rule, span in matches:
         if span.start_char < taken_until:
             continue
         index = _block_index(doc, span.start_char)
@@ -295,6 +303,8 @@ def find_clauses(doc: Document, skip_blocks: set[int]) -> list[Clause]:
         clause = _clause_at(doc, rule, span.start_char, span.end_char, index)
         if clause is None:
             continue
+        if clause[0].start != span.start_char and clause[0].start in headings:
+            continue  # "Decision:" over "RESOLVED: that ...": the inner introducer reads it
         clauses.extend(clause)
         taken_until = max(c.end for c in clause)
     return clauses
@@ -308,6 +318,7 @@ def _clause_at(
     recipient = None
     body_start = match_end
     own_code = None
+    bare_that = False
     if rule.form == "previous":
         # "Cllr X asked that the Council write to the Minister. This was agreed."
         if match_start == block.start and index > 0:
@@ -347,6 +358,11 @@ def _clause_at(
             end = listed if listed > end else _paragraphs_after(doc, index + 1, end)
     elif rule.form == "subject":
         return None  # "APOLOGIES NOTED FROM ...", "2. DELEGATED DECISIONS": no body decides
+    elif (opens := _sentence_joined(doc, block, match_start)) is not None:
+        # "The views ... were considered and it was RESOLVED unanimously to OBJECT": the
+        # sentence whole, a prose decision (GUIDELINES: never a fragment from mid-sentence)
+        body_start = opens
+        end = sentence_end(text, match_start, block.end)
     else:
         if rule.label == "recommendation":
             m = _RECIPIENT.match(text, match_end, block.end)
@@ -365,6 +381,10 @@ def _clause_at(
             body_start = max(body_start, numbered.end())
         body_start += _SEPARATOR.match(text, body_start, block.end).end() - body_start  # type: ignore[union-attr]
         if _BARE_STEM.fullmatch(text, body_start, block.end):
+            # "Agreed: that" over "1. the renewal ... be approved" "2. ...": each item
+            # completes "that", a clause of its own (GUIDELINES: sub-clauses that each
+            # begin a full clause are separate records)
+            bare_that = _BARE_THAT.fullmatch(text, body_start, block.end) is not None
             body_start = block.end
         end = block.end
         if _inside_prose(doc, block, match_start):
@@ -386,7 +406,7 @@ def _clause_at(
     if NONE_WORDS.match(text[body_start:end]):
         return None  # "Decision: None." on a notice with nothing decided
     out = []
-    after_stem = _body_stem().fullmatch(text, match_start, match_end) is not None
+    after_stem = _body_stem().fullmatch(text, match_start, match_end) is not None or bare_that
     for label, s, e in split_labels(text, body_start, end, after_stem):
         s, e = trim_span(text, s, e)
         if e > s:
@@ -420,6 +440,26 @@ def _body_subject(doc: Document, block: Block, at: int) -> int | None:
     if subject and len(subject.split()) <= 20 and re.match(pattern + r"\b", subject):
         return block.start + start + (len(before[start:]) - len(before[start:].lstrip()))
     return None
+
+
+# "... were considered and it was RESOLVED unanimously to OBJECT": "it was" joins the
+# introducer to the sentence before it
+_JOINED_IT_WAS = re.compile(r"(?i)\b(?:and|so|then|,)\s+it\s+was\s+(?:\w+ly\s+)?$")
+
+
+def _sentence_joined(doc: Document, block: Block, at: int) -> int | None:
+    """Where the sentence starts that "and it was" joins the introducer at `at` to."""
+    before = doc.text[block.start : at]
+    cuts = [m.end() for m in SENTENCE_BREAK.finditer(before)]
+    cuts += [m.end() for m in _HEADING_COLON.finditer(before)]
+    opens = max(cuts, default=0)
+    if _JOINED_IT_WAS.search(before, opens) is None:
+        return None
+    return block.start + opens
+
+
+# "3. Co-opt members to fill vacancies: Mr Watts was proposed ...": a heading's colon
+_HEADING_COLON = re.compile(r"(?<=\w):\s+(?=[A-Z])")
 
 
 def _inside_prose(doc: Document, block: Block, at: int) -> bool:

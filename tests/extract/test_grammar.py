@@ -652,3 +652,41 @@ def test_a_body_decides_in_a_sentence_of_its_own(tmp_path: Path, sentence: str) 
 )
 def test_a_body_that_only_discussed_decided_nothing(tmp_path: Path, sentence: str) -> None:
     assert minutes_records(tmp_path, sentence) == []
+
+
+def test_a_decisions_page_label_over_a_resolved_line_and_its_numbered_clauses(
+    tmp_path: Path,
+) -> None:
+    # a ModernGov decisions page: "Decision:" over "RESOLVED: that ...", and "Agreed: that"
+    # over numbered clauses that each complete it (GUIDELINES: sub-clauses that each begin a
+    # full clause are separate records)
+    body = (
+        "Decision:\n\nRESOLVED: that the annual report be noted\n\n"
+        "6. Pool Lease\n\nDecision:\n\nAgreed: that\n\n"
+        "1. the renewal of the sub lease of the pool be approved\n\n"
+        "2. the restructuring of the head lease be approved"
+    )
+    records = minutes_records(tmp_path, body)
+    assert [(r.code, r.text) for r in records] == [
+        ("5", "that the annual report be noted"),
+        ("6(1)", "the renewal of the sub lease of the pool be approved"),
+        ("6(2)", "the restructuring of the head lease be approved"),
+    ]
+
+
+def test_an_introducer_joined_to_its_sentence_keeps_the_sentence(tmp_path: Path) -> None:
+    # "... and it was RESOLVED to X": the whole sentence, never the piece after the verb
+    # (GUIDELINES: a prose decision is never a fragment that starts mid-sentence); a vote
+    # written after the introducer is not part of the clause
+    body = (
+        "Co-opt members to fill vacancies: Mr Lee was proposed by Cllr Brown and it was "
+        "unanimously Resolved to co-opt Mr Lee.\n\n"
+        "The views of each member were considered and it was RESOLVED unanimously to OBJECT\n\n"
+        "It was RESOLVED by a vote of 6 in favour and 2 abstentions to approve the extension."
+    )
+    records = minutes_records(tmp_path, body)
+    assert [r.text for r in records] == [
+        "Mr Lee was proposed by Cllr Brown and it was unanimously Resolved to co-opt Mr Lee.",
+        "The views of each member were considered and it was RESOLVED unanimously to OBJECT",
+        "to approve the extension.",
+    ]
