@@ -44,6 +44,8 @@ _MINUTE_AFTER_TITLE = re.compile(
     r"(?P<title>[^\n:–—]{2,80}?)\s*[:–—-]\s*(?:Minute\s+)?(?P<ref>\d{1,4}/\d{2})(?![\d/])"
     r"\s*(?:[:–—-]\s*)?"
 )
+# a heading's words up to its colon, with the minute after it on the same line
+_TITLE_COLON = re.compile(r"(?P<title>[^:\n]{3,80}?):\s+(?=\S)")
 # "2010 - 2014 COUNCIL": a term of office, not item 2010
 _YEAR_RANGE = re.compile(r"^(?:19|20)\d{2}\s*[-–—/]\s*(?:19|20)?\d{2}\b")
 # "Moved by Evans, Seconded by Crawford" on a line of its own: who moved, not a sub-heading
@@ -330,6 +332,17 @@ def _numbered(text: str) -> tuple[str, str | None, int] | None:
         title_text = title_text[: inline.start()]
         if titleish(title_text, lenient=True) and len(title_text.split()) <= 12:
             return code, clean_title(title_text), m.start("title") + inline.start()
+    colon = _TITLE_COLON.match(title_text)
+    after_colon = title_text[colon.end() :].rstrip() if colon else ""
+    # what follows the colon is a minute when it is written in sentences; a heading may go on
+    # after a colon ("16/00501/OM Outline Application: construction of 28 Dwellings, ...")
+    said = (after_colon.endswith((".", "!", "?")) or ". " in after_colon) and not titleish(
+        after_colon.rstrip(".")
+    )
+    if colon and said and titleish(colon.group("title")) and not titleish(title_text):
+        # "3. Co-opt members to fill current vacancies: Mr George Watts was proposed ...":
+        # the heading ends at its colon, its minute runs on
+        return code, clean_title(colon.group("title")), m.start("title") + colon.end()
     if titleish(title_text):
         return code, clean_title(title_text), len(text)
     head = title_text.rstrip()

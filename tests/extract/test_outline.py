@@ -237,3 +237,24 @@ def test_a_decisions_page_lists_its_decisions_by_reference_in_any_order(tmp_path
         ("512", "2024-03-05"),
         ("498", "2024-03-04"),
     ]
+
+
+def test_a_heading_ends_at_its_colon_when_the_minute_runs_on_in_sentences(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "colon.txt"
+    path.write_text(
+        "Anytown Parish Council\n\nMinutes of the meeting held on 4 January 2017\n\n"
+        "1. Apologies\n\nNone.\n\n2. Declarations of Interest\n\nNone.\n\n"
+        "3. Co-opt members to fill current vacancies: Mr Lee was proposed by Cllr Brown and "
+        "seconded by Cllr Green.\n\n"
+        # a heading may go on after its colon, in title case, with no minute after it
+        "4. 16/00042/TREECA: Village Pond and Recreation Ground, Church Road, Anytown\n\n"
+        "The trees may be felled.\n",
+        encoding="utf-8",
+    )
+    outline = build_outline(load(path))
+    assert [(i.code, i.title) for i in outline.items][2:] == [
+        ("3", "Co-opt members to fill current vacancies"),
+        ("4", "16/00042/TREECA: Village Pond and Recreation Ground, Church Road, Anytown"),
+    ]
