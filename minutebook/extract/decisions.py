@@ -188,7 +188,11 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
         objectless = movers_only and not after_comma
         # a bare "All Councillors agreed." agrees what was put before it, as "Agreed." does
         bare = _bare(doc, s, e) or movers_only
-        if (
+        # "Cllr Phillips offered to chair – this was accepted by all.": what "this" agrees
+        # is the clause before it in the same sentence, so the record is that sentence
+        if rule.form == "previous" and _clause_before(doc.text[s:at]):
+            pass
+        elif (
             rule.form in {"previous", "nominal"} or (rule.form in {"active", "motion"} and bare)
         ) and (rule.form == "previous" or vote_line or bare):
             back = k - 1
@@ -210,6 +214,21 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
             s = _motion_start(doc, span.end_char, e) or s
             if span[-1].lower_ in ("to", "that"):
                 s = span[-1].idx  # "M/S/A to accept ...": the motion is "to accept ..."
+        elif rule.form == "instruction":
+            if (
+                not _opens(doc, block.start, at, s)
+                or block.kind == "table_row"
+                or _agenda_line(doc, outline, block)
+                or not _INSTRUCTION_SUBJECT.match(doc.text, at)
+                or _FINITE_VERB.search(doc.text, span.end_char, e)
+            ):
+                # "The Chair said a letter ...": inside someone's sentence; a table's cell
+                # ("Saving to be revisited") is a tracker's or a budget's; "9. Accounts
+                # for June to be presented": an agenda heading, never a record (GUIDELINES);
+                # "the budget to be transferred will include ...": the infinitive only
+                # describes the subject of a sentence whose verb comes after it
+                continue
+            s = at
         elif rule.form == "owner":
             owner = _owner(span.text)
             if not _someone_named(owner, outline):
@@ -245,6 +264,27 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
         if motion is not None:
             motions_read.add((index, k))  # read by mover_motion: its vote is no second record
     return _split_at_actions(doc, _split_at_decisions(doc, found))
+
+
+# an instruction's subject opens with a capital or an article ("Letter to be sent",
+# "a Board workshop to be arranged"), not with a verb of a list ("endorse the budget to be")
+_INSTRUCTION_SUBJECT = re.compile(r"(?:[A-Z]|(?:a|an|the)\s)")
+_FINITE_VERB = re.compile(
+    r"\b(?:will|would|is|are|was|were|has|have|had|can|could|should|must|may|might|shall|does|"
+    r"do|did)\b"
+)
+
+
+def _agenda_line(doc: Document, outline: Outline, block: Block) -> bool:
+    """An item's own numbered line with no full stop: what the agenda said would be done."""
+    opens_item = any(i.start == block.start for i in outline.items)
+    return opens_item and not doc.block_text(block).rstrip().endswith((".", "!", "?"))
+
+
+def _clause_before(text: str) -> bool:
+    """Three words or more, then a comma, semicolon or dash: a clause of the same sentence."""
+    text = text.rstrip()
+    return text.endswith((",", ";", "–", "—", "-")) and len(text.split()) >= 3
 
 
 def _someone_named(owner: str, outline: Outline) -> bool:
@@ -342,7 +382,9 @@ def decision_rule(text: str) -> Rule | None:
     owner's action), or None."""
     patterns = load_patterns()
     found = patterns.matches(patterns.nlp.make_doc(text), "decisions")
-    return next((rule for rule, _ in found if rule.form != "owner"), None)
+    # an instruction ("attendees to be confirmed") names no one: an owner beside it makes it
+    # that owner's action, not the body's decision (GUIDELINES)
+    return next((rule for rule, _ in found if rule.form not in {"owner", "instruction"}), None)
 
 
 @cache
@@ -353,7 +395,9 @@ def subordinators() -> frozenset[str]:
 # an auxiliary or a pronoun: the words a clause of its own would have
 _CLAUSE_WORD = r"(?!(?:was|were|is|are|had|has|have|been|it|they|he|she|we|this)\b)[\w'’-]+"
 _VERBLESS_OPENER = re.compile(
-    rf"\s*(?:after|following|before|upon|on)\s+(?:{_CLAUSE_WORD}\s+){{0,5}}{_CLAUSE_WORD}\s*,",
+    rf"\s*(?:after|following|before|upon|on)\s+(?:{_CLAUSE_WORD}\s+){{0,5}}{_CLAUSE_WORD}"
+    # the comma may be left out right before the match: "After a discussion it was agreed"
+    r"(?:\s*,|\s*$)",
     re.IGNORECASE,
 )
 

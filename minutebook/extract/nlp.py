@@ -26,7 +26,11 @@ PATTERN_FILES = ("introducers", "noting", "asks", "action_lines", "decisions")
 # files whose every entry must carry positive and negative example sentences
 # and the forms their entries may take
 EXAMPLED: dict[str, frozenset[str]] = {
-    "decisions": frozenset({"active", "passive", "nominal", "motion", "previous", "owner"}),
+    # instruction: a passive instruction with no actor ("Letter to be sent to the owner."),
+    # a resolution only where it opens its sentence or list item
+    "decisions": frozenset(
+        {"active", "passive", "nominal", "motion", "previous", "owner", "instruction"}
+    ),
     # subject: a board's verb in capitals ("The Board RATIFIED ..."), a clause only with
     # the body as its subject or a stem naming the body above its list
     "introducers": frozenset({"heading", "subject"}),

@@ -493,8 +493,36 @@ def test_a_sentence_the_page_broke_over_two_paragraphs_is_one_record(tmp_path: P
             "RESOLVED unanimously that the precept be set at £12,000.",
             [("resolution", None, "that the precept be set at £12,000.")],
         ),
+        # GUIDELINES: a passive instruction without an actor is a resolution, owner null
+        (
+            "The hedge on Mill Lane is overgrown. Letter to be sent to the owner.\n\n"
+            "Actions:\n\n- a Board workshop to be arranged to discuss the review\n\n"
+            "- Review slides to be emailed to Board members",
+            [
+                ("resolution", None, "Letter to be sent to the owner."),
+                ("resolution", None, "a Board workshop to be arranged to discuss the review"),
+                ("resolution", None, "Review slides to be emailed to Board members"),
+            ],
+        ),
+        # "After a discussion it was agreed": when, not on what condition
+        (
+            "After a discussion it was agreed a workshop will be arranged.",
+            [("resolution", None, "After a discussion it was agreed a workshop will be arranged.")],
+        ),
+        # what "this" agrees is the clause before it in its own sentence
+        (
+            "The Clerk advised that a reply had been sent, this was agreed by all.",
+            [
+                (
+                    "resolution",
+                    None,
+                    "The Clerk advised that a reply had been sent, this was agreed by all.",
+                )
+            ],
+        ),
         # apologies are never a record, whatever label stands over them
         ("Decision:\n\nApologies for absence were submitted on behalf of Cllr Lee.", []),
+        ("Decision: Apologies for absence: Cllr Lee and Cllr Green.", []),
         # an Auckland local board: the mover line over the stem, one lettered clause
         (
             "Resolution number HB/2016/12\n\nMOVED by Member A Brown, seconded by Member B Lee:"
@@ -547,7 +575,11 @@ def test_a_sentence_the_page_broke_over_two_paragraphs_is_one_record(tmp_path: P
         "vote-rolls",
         "movers-left-out",
         "resolved-unanimously",
+        "passive-instruction",
+        "after-a-discussion",
+        "this-in-its-own-sentence",
         "apologies-under-decision",
+        "apologies-listed-under-decision",
         "local-board-resolution",
     ],
 )
