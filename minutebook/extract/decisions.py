@@ -143,7 +143,9 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
                 continue
             if (i, k) in motions_found:
                 return True
-            if not _no_object(doc, *sentences_of(i)[k]):
+            if not _no_object(doc, *sentences_of(i)[k]) and not _title_run_on(
+                doc, *sentences_of(i)[k]
+            ):
                 return False
             k -= 1
         return False
@@ -291,10 +293,14 @@ def _someone_named(owner: str, outline: Outline) -> bool:
     """An owner of one word is initials or a first name the attendance list gives someone
     ("DF", "Claire"), or a role's head word ("Clerk"), as a {"ROLE": true} token reads it; a
     longer one has a title ("Mrs Crisp")."""
-    if " " in owner or owner.lower() in role_words():
+    people = re.split(r"\s+(?:and|&)\s+", owner)
+    if len(people) == 1 and (" " in owner or owner.lower() in role_words()):
         return True
     header = outline.header
-    return owner in header.initials or owner in header.first_names
+    # "Nick and John will review ...": each of them someone the attendance list names
+    return all(
+        p.lower() in role_words() or p in header.initials or p in header.first_names for p in people
+    )
 
 
 def _continued_from(
@@ -425,6 +431,13 @@ def _bare(doc: Document, start: int, end: int) -> bool:
 
 # a decision's own object in a short sentence: "agreed to purchase", "resolved that ..."
 _STATES_WHAT = re.compile(r"(?i)\b(?:to|that)\s+[a-z]{3,}")
+
+
+def _title_run_on(doc: Document, start: int, end: int) -> bool:
+    """Words of a title after a full stop inside the motion ("... to adopt Project
+    Authorization 2012-0089/P6. FY13 Section 5311 Operating."): no lower-case word."""
+    words = doc.text[start:end].strip().rstrip(".").split()
+    return 0 < len(words) <= 8 and not any(w[:1].islower() and len(w) > 3 for w in words)
 
 
 def _no_object(doc: Document, start: int, end: int) -> bool:

@@ -32,7 +32,9 @@ from minutebook.models import Block, Document
 _NUMBERED = re.compile(
     # "Agenda Item 3: Title" and "Item 3 - Title" name the number they give
     r"^(?:(?:Agenda\s+)?Item\s+(?=\d))?"
-    r"(?P<code>(?:[A-Z]{2,8}[. ]?\d{1,4}|\d{1,2}/\d{2}/\d{1,2}(?:\.\d{2})?|\d{1,2}\.\d{2}\.\d{1,2}"
+    # (a fiscal year or a quarter, "FY12 AUDIT PRESENTATION", "Q3 Figures", is no code)
+    r"(?P<code>(?:(?!FY\d|Q[1-4]\b)[A-Z]{2,8}[. ]?\d{1,4}"
+    r"|\d{1,2}/\d{2}/\d{1,2}(?:\.\d{2})?|\d{1,2}\.\d{2}\.\d{1,2}"
     r"|\d{1,4}/\d{2,4}(?:\(\d{1,2}\))?|\d{1,2}(?:\.\d{1,2}){1,3}|\d{3,4}\.\d{2}|\d{1,4}[A-Z]?))"
     r"(?:[.):]|\s+[-–—:])?\s+"
     r"(?P<title>\S.*)$",
@@ -511,7 +513,9 @@ def _caps_heading(text: str, nxt: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 8 or not text.isupper() or text.rstrip().endswith((".", ",", ";")):
         return False
-    if any(c.isdigit() for c in text) or _NAMEISH.match(text) or _DECISION_WORD.search(text):
+    # a number of its own ("12 APRIL 2016", "ITEM 4") is a date or an agenda line; digits
+    # inside a word are part of a name ("FY12 AUDIT PRESENTATION")
+    if re.search(r"(?<![A-Z\d])\d", text) or _NAMEISH.match(text) or _DECISION_WORD.search(text):
         return False
     prose = len(nxt.split()) >= 8 and nxt.rstrip().endswith((".", '"', "”"))
     motion = _MOVERS.search(nxt) or motion_patterns()["number"].match(nxt)

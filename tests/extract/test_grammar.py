@@ -520,6 +520,31 @@ def test_a_sentence_the_page_broke_over_two_paragraphs_is_one_record(tmp_path: P
                 )
             ],
         ),
+        # "Per board consensus X": the board's decision, the sentence whole
+        (
+            "Per board consensus the March meeting will be held on the 20th.",
+            [
+                (
+                    "resolution",
+                    None,
+                    "Per board consensus the March meeting will be held on the 20th.",
+                )
+            ],
+        ),
+        # a title run on after a full stop inside the motion is the motion's, not a record
+        (
+            "Motion by Walker second by Lyons to adopt Project Authorization 2012-0089/P6. FY13 "
+            "Section 5311 Operating. Roll call vote. Motion approved unanimously.",
+            [("resolution", None, "to adopt Project Authorization 2012-0089/P6.")],
+        ),
+        # a Canadian committee's clause-by-clause study, in French
+        (
+            "L'article 1 est adopté.\n\nL'article 2 est adopté avec dissidence.",
+            [
+                ("resolution", None, "L'article 1 est adopté."),
+                ("resolution", None, "L'article 2 est adopté avec dissidence."),
+            ],
+        ),
         # apologies are never a record, whatever label stands over them
         ("Decision:\n\nApologies for absence were submitted on behalf of Cllr Lee.", []),
         ("Decision: Apologies for absence: Cllr Lee and Cllr Green.", []),
@@ -578,6 +603,9 @@ def test_a_sentence_the_page_broke_over_two_paragraphs_is_one_record(tmp_path: P
         "passive-instruction",
         "after-a-discussion",
         "this-in-its-own-sentence",
+        "by-consensus",
+        "title-run-on-before-vote",
+        "french-article-adopted",
         "apologies-under-decision",
         "apologies-listed-under-decision",
         "local-board-resolution",
@@ -613,6 +641,15 @@ def test_people_the_attendance_list_names_own_actions_by_initials_or_first_name(
     assert [(r.kind, r.owner, r.text) for r in records] == [
         ("action", "DF", "DF to provide contact details."),
         ("action", "Claire", "Claire to arrange a site visit with the provider."),
+    ]
+
+
+def test_two_people_the_attendance_list_names_own_an_action_together(tmp_path: Path) -> None:
+    body = "Nick and John will review the constitution. Nick and Carol will paint the hall."
+    records = minutes_records(tmp_path, body, present="Nick Pilbeam, John Foulkes")
+    # Carol is no one the list names
+    assert [(r.owner, r.text) for r in records] == [
+        ("Nick and John", "Nick and John will review the constitution.")
     ]
 
 
