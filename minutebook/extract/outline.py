@@ -35,7 +35,7 @@ _NUMBERED = re.compile(
     # (a fiscal year or a quarter, "FY12 AUDIT PRESENTATION", "Q3 Figures", is no code)
     r"(?P<code>(?:(?!FY\d|Q[1-4]\b)[A-Z]{2,8}[. ]?\d{1,4}"
     r"|\d{1,2}/\d{2}/\d{1,2}(?:\.\d{2})?|\d{1,2}\.\d{2}\.\d{1,2}"
-    r"|\d{1,4}/\d{2,4}(?:\(\d{1,2}\))?|\d{1,2}(?:\.\d{1,2}){1,3}|\d{3,4}\.\d{2}|\d{1,4}[A-Z]?))"
+    r"|\d{1,4}/\d{2,4}(?:\(\d{1,2}\))?|\d{1,4}(?:\.\d{1,2}){1,3}|\d{3,4}\.\d{2}|\d{1,4}[A-Z]?))"
     r"(?:[.):]|\s+[-–—:])?\s+"
     r"(?P<title>\S.*)$",
     re.S,
@@ -421,7 +421,9 @@ def item_date(text: str) -> str | None:
 def _level(code: str | None) -> int:
     if code is None:
         return 0
-    m = re.match(r"^\d{1,2}((?:\.\d{1,2})+)$", code)
+    if re.fullmatch(r"\d{3,4}\.\d{2}", code):
+        return 0  # "2307.01": year and month, then the minute; a top-level item
+    m = re.match(r"^\d{1,4}((?:\.\d{1,2})+)$", code)
     if m:
         parts = code.split(".")
         # "9.0" is the heading of item 9, "9.1" its first sub-item

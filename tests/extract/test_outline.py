@@ -258,3 +258,23 @@ def test_a_heading_ends_at_its_colon_when_the_minute_runs_on_in_sentences(
         ("3", "Co-opt members to fill current vacancies"),
         ("4", "16/00042/TREECA: Village Pond and Recreation Ground, Church Road, Anytown"),
     ]
+
+
+def test_running_minute_numbers_past_99_have_numbered_paragraphs(tmp_path: Path) -> None:
+    # a parish numbers its minutes on through the years: 338, then 338.1 and 338.2 inside it
+    path = tmp_path / "running.txt"
+    path.write_text(
+        "Minutes of the Parish Council Meeting held on Tuesday 7th April 2020\n\n"
+        "337 EXCLUSION OF THE PRESS AND PUBLIC\nMembers AGREED that no items required this.\n\n"
+        "338 PLANNING\n338.1 The Minutes of the Planning Meeting held on 3rd March 2020 were "
+        "APPROVED.\n338.2 To consider the following planning applications:\n"
+        "Unanimously AGREED to recommend APPROVAL\n",
+        encoding="utf-8",
+    )
+    outline = build_outline(load(path))
+    assert [(i.code, i.level) for i in outline.items] == [
+        ("337", 0),
+        ("338", 0),
+        ("338.1", 1),
+        ("338.2", 1),
+    ]
