@@ -24,14 +24,16 @@ from minutebook.extract.motions import NAMES_ONLY, mover_motion
 from minutebook.extract.nlp import Rule, load_patterns, role_words, tokens
 from minutebook.extract.outline import Outline
 from minutebook.extract.text import SENTENCE_BREAK, trim_span
-from minutebook.extract.vocab import motion_patterns, word_list
+from minutebook.extract.vocab import motion_patterns, person_title_words, word_list
 from minutebook.models import Block, Document
 
 # A sentence also ends at a bullet, and at a vote line "Prop. JB, 2nd JH, 6 in favour."
 _BULLET = re.compile(r"\s[•·▪]\s")
 _LEADING = re.compile(
     r"(?:[•·▪\-–]\s*|\(?(?:[ivx]{1,5}|[a-h]|\d{1,2})\)\s+|"
-    r"(?:RESOLVED|Resolved|AGREED|Agreed|DECIDED|Decided)\s*[:–—-]\s*)+"
+    r"(?:RESOLVED|Resolved|AGREED|Agreed|DECIDED|Decided)\s*[:–—-]\s*|"
+    # "Action J.J. to cost a till": the label, its colon left out
+    r"(?:ACTION|Action)\s*[:–—-]?\s*)+"
 )
 _VERB_WORDS = frozenset({"to", "will", "would", "shall", "was", "were", "is", "are"})
 # after "seconded by NAME": the comma and "to"/"that" that open the motion itself
@@ -290,17 +292,22 @@ def _clause_before(text: str) -> bool:
 
 
 def _someone_named(owner: str, outline: Outline) -> bool:
-    """An owner of one word is initials or a first name the attendance list gives someone
-    ("DF", "Claire"), or a role's head word ("Clerk"), as a {"ROLE": true} token reads it; a
-    longer one has a title ("Mrs Crisp")."""
-    people = re.split(r"\s+(?:and|&)\s+", owner)
-    if len(people) == 1 and (" " in owner or owner.lower() in role_words()):
-        return True
+    """Each person an owner names is someone the minutes name: a title ("Mrs Crisp"), a
+    role ("Clerk", "Chief Executive Officer", as a {"ROLE": true} token reads it), or
+    initials or a first name the attendance list gives someone ("DF", "J.J.", "Claire",
+    "John Naylor"); "Nick and John" must be both."""
     header = outline.header
-    # "Nick and John will review ...": each of them someone the attendance list names
-    return all(
-        p.lower() in role_words() or p in header.initials or p in header.first_names for p in people
-    )
+    titles = set(person_title_words())
+    for person in re.split(r"\s+(?:and|&)\s+", owner):
+        words = person.split()
+        if not words:
+            return False
+        if words[0].lower().rstrip(".") in titles or any(w.lower() in role_words() for w in words):
+            continue
+        if person.replace(".", "") in header.initials or words[0] in header.first_names:
+            continue
+        return False
+    return True
 
 
 def _continued_from(
@@ -374,11 +381,23 @@ def _proposal_before(
     that proposes, moves or seconds, or else its last sentence."""
     if index == 0:
         return None
-    block = doc.blocks[index - 1]
+    before = index - 1
+    sentences = _sentences(doc, doc.blocks[before], cuts)
+    # "X." / "Second by Dave." / "Motion carried.": a seconder's paragraph between them
+    # proposes nothing; the proposal is above it
+    while (
+        before > 0
+        and index - before <= MAX_VOTE_LINES
+        and doc.blocks[before].start not in cuts
+        and sentences
+        and all(_no_object(doc, s, e) for s, e in sentences)
+    ):
+        before -= 1
+        sentences = _sentences(doc, doc.blocks[before], cuts)
+    block = doc.blocks[before]
     # an item's own heading ("5. Any Other Business") proposes nothing
     if block.kind != "paragraph" or outline.is_heading(block):
         return None
-    sentences = _sentences(doc, block, cuts)
     proposing = [(s, e) for s, e in sentences if _PROPOSAL.search(doc.text, s, e)]
     return (proposing or sentences)[-1] if sentences else None
 

@@ -24,6 +24,7 @@ from minutebook.extract.clauses import Clause, find_clauses, introducer_in
 from minutebook.extract.codes import code_formats, join_code
 from minutebook.extract.dates import find_dates, find_yearless, parse_date_prefix
 from minutebook.extract.decisions import decision_rule, find_decisions
+from minutebook.extract.entries import entry_clauses
 from minutebook.extract.motions import Motion, find_motions
 from minutebook.extract.nlp import Rule, load_patterns, tokens
 from minutebook.extract.outline import Outline, build_outline
@@ -387,6 +388,15 @@ def _clause_records(ctx: Context, accepted: Sequence[Record]) -> list[Record]:
     ]
 
 
+def _entry_records(ctx: Context, accepted: Sequence[Record]) -> list[Record]:
+    """A decisions page's "That ..." paragraphs under an entry, with no introducer."""
+    doc, outline = ctx.doc, ctx.outline
+    return [
+        _resolution(doc, outline, s, e, _minute_code(doc, outline, s), "outline:entry", ctx.meeting)
+        for s, e in entry_clauses(doc, outline, set(ctx.tracker_blocks))
+    ]
+
+
 def _labelled_actions(ctx: Context, accepted: Sequence[Record]) -> list[Record]:
     """'Action: John Smith will circulate the paper.': the line after the label."""
     return [
@@ -485,6 +495,7 @@ FINDERS = (
     Finder("tracker rows", _tracker_records),
     Finder("motions", _motion_records),
     Finder("clauses", _clause_records),
+    Finder("decision entries", _entry_records),
     Finder("labelled actions", _labelled_actions),
     Finder("actions", _action_records),
     Finder("prose decisions", _prose_records),

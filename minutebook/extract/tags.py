@@ -22,7 +22,7 @@ _PERSON = rf"(?:{person_titles()})\.?\s+{_NAME}(?:\s+(?:and\s+|&\s+)?{_NAME}){{0
 # A label opening a minute: "iv)", "12i)", "4.4.5iii)", "5 vi)", or "4.4.9." (a reference to
 # minute 9 of an earlier meeting). Use with .match(text, pos).
 LABEL = re.compile(
-    r"(?P<prefix>(?:\d+\.)*)(?P<num>\d+)?\s?(?:(?P<sub>[ivx]{1,5}|[a-h])\)|(?<=\d)\.(?=\s))\s*"
+    r"(?P<prefix>(?:\d+\.)*)(?P<num>\d+)?\s?(?:\(?(?P<sub>[ivx]{1,5}|[a-h])\)|(?<=\d)\.(?=\s))\s*"
 )
 
 

@@ -759,3 +759,74 @@ def test_an_introducer_joined_to_its_sentence_keeps_the_sentence(tmp_path: Path)
         "The views of each member were considered and it was RESOLVED unanimously to OBJECT",
         "to approve the extension.",
     ]
+
+
+def test_a_decisions_page_entry_states_its_decision_as_that_clauses(tmp_path: Path) -> None:
+    # ModernGov's "Decisions published" list: the entry line dates and titles the item, and
+    # its decision is a "That ..." paragraph with no RESOLVED or "Decision:" before it
+    path = tmp_path / "decisions.txt"
+    path.write_text(
+        "Decisions published\n\n"
+        "23/04/2024 - MINUTES OF PREVIOUS MEETINGS ref: 1313    Recommendations Approved\n\n"
+        "Decision Maker: Cabinet\n\nDecision published: 23/04/2024\n\n"
+        "That the Minutes of the meeting held on 19 March 2024 be agreed as a correct record.\n\n"
+        "23/04/2024 - ASSET DISPOSAL ref: 1317    Recommendations Approved\n\n"
+        "Decision Maker: Cabinet\n\n"
+        "(i)    That the disposal of the land at Watermills Road,\n\n"
+        "Chesterton for industrial development, be approved.\n\n"
+        "(ii)   That the Chief Executive be authorised to complete the disposal.\n",
+        encoding="utf-8",
+    )
+    records = extract(describe(load(path)))
+    assert [(r.code, r.meeting_date, r.text) for r in records] == [
+        (
+            "1313",
+            "2024-04-23",
+            "That the Minutes of the meeting held on 19 March 2024 be agreed as a correct record.",
+        ),
+        (
+            "1317(i)",
+            "2024-04-23",
+            "That the disposal of the land at Watermills Road, Chesterton for industrial "
+            "development, be approved.",
+        ),
+        (
+            "1317(ii)",
+            "2024-04-23",
+            "That the Chief Executive be authorised to complete the disposal.",
+        ),
+    ]
+
+
+def test_actions_of_people_written_with_a_dotted_title_full_name_or_dotted_initials(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "(a) Cllr. Large will remove the padlock from the shed.\n\n"
+        "(b) Jeff James will clear the ground alongside the fence.\n\n"
+        "Action J.J. to cost a suitable till.\n\n"
+        "(c) Jeff will shortly be back from leave."
+    )
+    records = minutes_records(tmp_path, body, present="Jeff James (Chairman), Ian Robinson")
+    assert [(r.owner, r.text) for r in records] == [
+        ("Cllr. Large", "Cllr. Large will remove the padlock from the shed."),
+        ("Jeff James", "Jeff James will clear the ground alongside the fence."),
+        ("J.J.", "J.J. to cost a suitable till."),
+    ]
+
+
+def test_seconders_and_roll_calls_in_their_own_paragraphs_are_the_motions_vote(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "Brian made a motion to accept the fuel tax resolution as presented.\n\n"
+        "Second by Dave.\n\nMotion carried.\n\n"
+        "G. Ansley made a motion to purchase a brush for the street sweeper. Seconded by "
+        "J. King. Vote by roll call: Ansley, aye; Beahm, aye; King, aye. Four ayes, no nays. "
+        "Motion declared carried."
+    )
+    records = minutes_records(tmp_path, body)
+    assert [r.text for r in records] == [
+        "to accept the fuel tax resolution as presented.",
+        "to purchase a brush for the street sweeper.",
+    ]
