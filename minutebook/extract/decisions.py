@@ -152,7 +152,8 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
             k -= 1
         return False
 
-    for rule, span in patterns.matches(spacy_doc, "decisions"):
+    matched = patterns.matches(spacy_doc, "decisions") + patterns.matches(spacy_doc, "instructions")
+    for rule, span in sorted(matched, key=lambda m: (m[1].start, -len(m[1]))):
         at = span.start_char
         if at >= closed_at:
             continue

@@ -22,15 +22,14 @@ from minutebook.errors import PatternFileError
 from minutebook.extract.anchors import Anchors, anchors_of
 from minutebook.extract.vocab import pattern_path, person_title_words
 
-PATTERN_FILES = ("introducers", "noting", "asks", "action_lines", "decisions")
+PATTERN_FILES = ("introducers", "noting", "asks", "action_lines", "decisions", "instructions")
 # files whose every entry must carry positive and negative example sentences
 # and the forms their entries may take
 EXAMPLED: dict[str, frozenset[str]] = {
+    "decisions": frozenset({"active", "passive", "nominal", "motion", "previous", "owner"}),
     # instruction: a passive instruction with no actor ("Letter to be sent to the owner."),
     # a resolution only where it opens its sentence or list item
-    "decisions": frozenset(
-        {"active", "passive", "nominal", "motion", "previous", "owner", "instruction"}
-    ),
+    "instructions": frozenset({"owner", "instruction"}),
     # subject: a board's verb in capitals ("The Board RATIFIED ..."), a clause only with
     # the body as its subject or a stem naming the body above its list
     "introducers": frozenset({"heading", "subject"}),
@@ -124,6 +123,7 @@ LABELS = frozenset({"resolution", "recommendation", "action"})
 # the labels an entry of each exampled file may carry
 FILE_LABELS = {
     "decisions": LABELS,
+    "instructions": LABELS,
     "introducers": LABELS,
     "noting": frozenset({"noting"}),
     "asks": frozenset({"asks"}),

@@ -15,7 +15,7 @@ from tests.extract.minutes import minutes_records
 
 ENTRIES = [(file, *entry) for file in sorted(EXAMPLED) for entry in examples(file)]
 # files whose entries find records; noting.jsonl and asks.jsonl only judge a record's text
-RECORD_FILES = ("decisions", "introducers")
+RECORD_FILES = ("decisions", "instructions", "introducers")
 
 
 def _records(tmp_path: Path, sentence: str) -> list[str]:
