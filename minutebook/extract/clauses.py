@@ -253,11 +253,25 @@ def list_after(doc: Document, j: int, end: int) -> int:
         if marker is None or (kind is not None and marker != kind):
             # a bulleted list ends at a labelled minute: "• ... • ...  ii) Cllrs declared"
             break
+        label = _LABEL.match(text)
+        if kind == "label" and _out_of_sequence(last, label):
+            # "(3) ... meeting."  "13. Dorrington Village Hall": the next minute, not item 4
+            break
         kind = marker
-        last = _LABEL.match(text)
+        last = label
         end = doc.blocks[j].end
         j += 1
     return end
+
+
+def _out_of_sequence(last: re.Match[str] | None, label: re.Match[str] | None) -> bool:
+    """A numbered line that does not follow the list's latest number. Letters or roman
+    numerals under a number may open a nested list, so only number after number counts."""
+    if last is None or label is None:
+        return False
+    before = last.group("a") or last.group("b")
+    now = label.group("a") or label.group("b")
+    return before.isdigit() and now.isdigit() and int(now) != int(before) + 1
 
 
 def _goes_on(doc: Document, j: int, last: re.Match[str] | None) -> bool:
@@ -509,8 +523,16 @@ def _labelled_run(doc: Document, j: int, expected: list[str], end: int, until: i
     return end
 
 
+# "Agreed to accept the quote of £1,200. Action: SP to place order.": the action is its own
+# record, and its owner is not the decision's
+_ACTION_AFTER = re.compile(r"(?<=[.;!?])\s+(?i:actions?)\s*[:–—-]\s*(?=\S)")
+
+
 def _strip_carried(text: str, start: int, end: int) -> int:
-    """The clause without its outcome ("Carried.") or vote note ("(Cllr A proposed, ...)")."""
+    """The clause without its outcome ("Carried."), vote note ("(Cllr A proposed, ...)") or
+    the action written after it in the same paragraph."""
+    action = _ACTION_AFTER.search(text, start, end)
+    end = action.start() if action else end
     m = _CARRIED.search(text, start, end)
     end = m.start() if m and m.start() > start else end
     vote = motion_patterns()["vote_tail"].search(text, start, end)

@@ -16,10 +16,10 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
-from minutebook.extract.clauses import list_after
+from minutebook.extract.clauses import list_after, split_labels
 from minutebook.extract.motions import NAMES_ONLY, mover_motion
 from minutebook.extract.nlp import Rule, load_patterns, role_words, tokens
 from minutebook.extract.outline import Outline
@@ -50,6 +50,7 @@ class Found:
     owner: str | None
     rule: Rule
     at: int = -1  # where the rule matched, inside the span
+    label: str | None = None  # the sub-clause label of one part of a labelled list
 
 
 def _sentences(doc: Document, block: Block, cuts: list[int]) -> list[tuple[int, int]]:
@@ -263,6 +264,14 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
             e = list_after(doc, index + 1, block.end)
             if e == block.end:
                 continue
+            parts = split_labels(doc.text, s, e)
+            if len(parts) > 1:
+                # "the Cabinet agreed that: (1) ... (2) ...": each label completes the
+                # decision, so each is a record, as under "RESOLVED that:" (GUIDELINES)
+                for label, ps, pe in parts:
+                    ps, pe = trim_span(doc.text, ps, pe)
+                    found.append(Found(kind, ps, pe, owner, rule, ps, label))
+                continue
         found.append(Found(kind, s, e, owner, rule, at))
         if rule.form == "motion" and not movers_only:
             motions_found.add((index, k))
@@ -337,10 +346,8 @@ def _split_at_decisions(doc: Document, found: list[Found]) -> list[Found]:
             and doc.text[prev.at : f.at].rstrip().endswith((",", ";"))
         ):
             head = doc.text[prev.start : f.at].rstrip(" ,;")
-            out[-1] = Found(
-                prev.kind, prev.start, prev.start + len(head), prev.owner, prev.rule, prev.at
-            )
-            f = Found(f.kind, f.at, f.end, f.owner, f.rule, f.at)
+            out[-1] = replace(prev, end=prev.start + len(head))
+            f = replace(f, start=f.at)
         out.append(f)
     return out
 
@@ -355,7 +362,7 @@ def _split_at_actions(doc: Document, found: list[Found]) -> list[Found]:
         if f.rule.form == "owner":
             opens = max(f.start, f.at)
             if opens > f.start and any(d.start <= f.start < d.end for d in decisions):
-                f = Found(f.kind, opens, f.end, f.owner, f.rule, f.at)
+                f = replace(f, start=opens)
             out.append(f)
             continue
         inside = [max(a.start, a.at) for a in actions if f.start < max(a.start, a.at) < f.end]
@@ -363,7 +370,7 @@ def _split_at_actions(doc: Document, found: list[Found]) -> list[Found]:
             s, e = trim_span(doc.text, f.start, min(inside))
             e = s + len(doc.text[s:e].rstrip(" ,;"))
             if e - s >= 8:
-                f = Found(f.kind, s, e, f.owner, f.rule, f.at)
+                f = replace(f, start=s, end=e)
         out.append(f)
     return out
 

@@ -484,7 +484,10 @@ def _prose_records(ctx: Context, accepted: Sequence[Record]) -> list[Record]:
         if found.kind == "action" and found.owner:
             out.append(_action(doc, outline, found.start, found.end, found.owner, rule, meeting))
             continue
-        code = _minute_code(doc, outline, found.start)
+        if found.label is not None:
+            code = join_code(outline.code_at(found.start), found.label)
+        else:
+            code = _minute_code(doc, outline, found.start)
         out.append(_resolution(doc, outline, found.start, found.end, code, rule, meeting))
     return out
 

@@ -830,3 +830,67 @@ def test_seconders_and_roll_calls_in_their_own_paragraphs_are_the_motions_vote(
         "to accept the fuel tax resolution as presented.",
         "to purchase a brush for the street sweeper.",
     ]
+
+
+def test_a_body_agreed_that_over_numbered_clauses_gives_one_record_a_clause(
+    tmp_path: Path,
+) -> None:
+    # GUIDELINES: a list after a stem naming the body splits; the minute after the list is
+    # the next item, not a fourth clause
+    path = tmp_path / "cabinet.txt"
+    path.write_text(
+        "MINUTES OF THE MEETING OF THE CABINET HELD ON THURSDAY 5 MARCH 2026\n\n"
+        "12. Budget Monitoring Report Quarter 3\n\n"
+        "After discussion, the Cabinet agreed that:\n\n"
+        "(1) the forecast overspend of £2.1m be noted;\n\n"
+        "(2) the transfer of £500,000 from the general reserve be approved; and\n\n"
+        "(3) the Director of Finance report progress to the next meeting.\n\n"
+        "13. Village Hall\n\n"
+        "Proposed by BD and seconded by JH that the council contributes £500 towards the "
+        "new boiler. Carried 4 for and 1 against.\n\n"
+        "14. Allotments\n\n"
+        "After a short debate it was voted 5 – 1 that the allotment rents rise by 3% from "
+        "April.\n",
+        encoding="utf-8",
+    )
+    records = extract(describe(load(path)))
+    assert [(r.code, r.text, r.noting) for r in records] == [
+        ("12(1)", "the forecast overspend of £2.1m be noted", True),
+        ("12(2)", "the transfer of £500,000 from the general reserve be approved", False),
+        ("12(3)", "the Director of Finance report progress to the next meeting.", False),
+        ("13", "that the council contributes £500 towards the new boiler.", False),
+        (
+            "14",
+            "After a short debate it was voted 5 – 1 that the allotment rents rise by 3% "
+            "from April.",
+            False,
+        ),
+    ]
+
+
+def test_an_action_written_after_a_decision_in_its_paragraph_is_a_record_of_its_own(
+    tmp_path: Path,
+) -> None:
+    records = minutes_records(
+        tmp_path,
+        "Quotes were discussed. Agreed to accept the quote from Bright Sparks of £1,200. "
+        "Action: SP to place order by 31 March.",
+        present="David Fraser (Chair), Sarah Price (Secretary)",
+        held="10 February 2026",
+    )
+    assert [(r.kind, r.text, r.owner, r.deadline) for r in records] == [
+        ("resolution", "to accept the quote from Bright Sparks of £1,200.", None, None),
+        ("action", "SP to place order by 31 March.", "SP", "2026-03-31"),
+    ]
+
+
+def test_a_body_received_a_named_report_or_a_presentation_notes_it(tmp_path: Path) -> None:
+    records = minutes_records(
+        tmp_path,
+        "The Council received the grass cutting contractor's annual report.\n\n"
+        "The Committee received a presentation from the Police on rural crime.",
+    )
+    assert [(r.text, r.noting) for r in records] == [
+        ("The Council received the grass cutting contractor's annual report.", True),
+        ("The Committee received a presentation from the Police on rural crime.", True),
+    ]
