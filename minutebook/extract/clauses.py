@@ -49,7 +49,7 @@ _DECIDERS = ("Members", "Executive", "Trustees", "Directors")
 
 
 @cache
-def _deciders() -> str:
+def deciders() -> str:
     """The deciding bodies as one regex alternation."""
     return "|".join(re.escape(b) for b in (*bodies(), *_DECIDERS))
 
@@ -58,7 +58,7 @@ def _deciders() -> str:
 def _body_stem() -> re.Pattern[str]:
     """A stem that names only the deciding body, then a colon: "that the County Council:"."""
     return re.compile(
-        rf"\s*(?:that\s+)?(?:the\s+)?(?:[A-Z][\w&'’-]*\s+){{0,4}}(?:{_deciders()})\s*:\s*",
+        rf"\s*(?:that\s+)?(?:the\s+)?(?:[A-Z][\w&'’-]*\s+){{0,4}}(?:{deciders()})\s*:\s*",
         re.IGNORECASE,
     )
 
@@ -110,6 +110,11 @@ def split_labels(
     if first is None and (that := _DECIDED_THAT.search(text, body_start, end)):
         # "Having considered the report, the Mayor agreed that: (1) ... (2) ..."
         first = _LABEL.match(text, that.end())
+    if first is None and (bare := _BARE_THAT_COLON.match(text, body_start, end)):
+        # "RESOLVED" / "THAT:" / "a) Council approved ... b) ...": each label completes
+        # the bare "that", as under "RESOLVED that:" on one line
+        first = _LABEL.match(text, bare.end())
+        after_stem = first is not None
     if first is None:
         return [(None, start, end)]
     expected = _label_sequence(first.group("a") or first.group("b"))
@@ -137,7 +142,7 @@ def split_labels(
     if all(_FULL_CLAUSE.match(text[s:e]) for _, s, e in parts):
         return parts
     lead = text[body_start : marks[0][1]]
-    decided_that = _DECIDED_THAT.search(lead) is not None and lead.rstrip().endswith(":")
+    decided_that = _DECIDED_THAT.search(lead) is not None and lead.rstrip(" \t\n-–").endswith(":")
     if stem is not None or after_stem or _body_stem().fullmatch(lead) or decided_that:
         # "That the Committee: 1. Approved ... 2. Authorised ...": one record per clause;
         # "... agreed that: (1) the strategy be approved; (2) ...": each completes "that"
@@ -197,12 +202,19 @@ def _past_table(doc: Document, index: int) -> int:
 MAX_BODY_BLOCKS = 12
 _NUMBERED = re.compile(r"\s*(?:\d{1,3}[.)]|\(\d{1,3}\))(?:\s|$)")
 _THAT_COLON = re.compile(r"\bthat\s*[:;]\s*$", re.IGNORECASE)
-# "the Mayor and Cabinet agreed that: (1) ... (2) ...": each label completes the decision;
-# "This Council believes that: a) ... b) ..." is one motion
 # a heading's stem that is only "that": "RESOLVED: that" over its numbered clauses
 _BARE_THAT = re.compile(r"\s*(?i:that)\s*[:–—-]?\s*")
+# ... and that stem on a line of its own under "RESOLVED": "THAT:" over "a) Council approved"
+_BARE_THAT_COLON = re.compile(r"(?i:that)\s*:\s*")
+# "the Mayor and Cabinet agreed that: (1) ... (2) ...", "The Board resolved :- (i) to note
+# ...": each label completes the decision; "This Council believes that: a) ... b) ..." is one
+# motion
+# ... and "The following payments were agreed: i) ... ii) ...", passive, is one list
+_DECIDED_VERB = r"(?:agreed|agrees|resolved|resolves|decided|decides|determined|determines)"
 _DECIDED_THAT = re.compile(
-    r"\b(?:agreed|agrees|resolved|resolves|decided|decides|determined|determines)\s+that\s*:\s*",
+    rf"(?:\b{_DECIDED_VERB}\s+that"
+    rf"|(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)\b{_DECIDED_VERB})"
+    r"\s*:-?\s*",
     re.IGNORECASE,
 )
 
@@ -449,7 +461,7 @@ def _body_subject(doc: Document, block: Block, at: int) -> int | None:
     cuts = [m.end() for m in SENTENCE_BREAK.finditer(before)]
     start = cuts[-1] if cuts else 0
     subject = before[start:].strip()
-    pattern = rf"(?:The\s+)?(?:[A-Z][\w&'’-]*\s+){{0,3}}(?:{_deciders()})"
+    pattern = rf"(?:The\s+)?(?:[A-Z][\w&'’-]*\s+){{0,3}}(?:{deciders()})"
     # "The Committee NOTED the report and AGREED ...": its subject opens the sentence
     if subject and len(subject.split()) <= 20 and re.match(pattern + r"\b", subject):
         return block.start + start + (len(before[start:]) - len(before[start:].lstrip()))

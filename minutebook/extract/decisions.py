@@ -19,7 +19,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import cache
 
-from minutebook.extract.clauses import list_after, split_labels
+from minutebook.extract.clauses import deciders, list_after, split_labels
+from minutebook.extract.entries import that_paragraphs
 from minutebook.extract.motions import NAMES_ONLY, mover_motion
 from minutebook.extract.nlp import Rule, load_patterns, role_words, tokens
 from minutebook.extract.outline import Outline
@@ -169,12 +170,17 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
         if (index, k) in motions_read:
             continue  # "A motioned, B seconded and the board approved": one motion, one record
         s, e = sentences[k]
+        sentence_end = e
         if rule.form in {"active", "passive"} and _subordinate(doc, s, at):
             continue
         if motion_patterns()["failed"].search(doc.text, s, e):
             continue  # "..., seconded by B; the motion fell.": lost motions are not records
         motion = mover_motion(doc.text, s, e) if rule.form == "motion" else None
-        if rule.form == "motion" and not _passed(doc, (s, e), _next_sentence(k, index)):
+        if (
+            rule.form == "motion"
+            and not _body_moved(doc, s, at)
+            and not _passed(doc, (s, e), _next_sentence(k, index))
+        ):
             continue  # "Mr A moved to the next item.": no seconder and no vote, no motion
         owner = None
         kind = rule.label
@@ -187,7 +193,12 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
         # "Dianne motioned, Mary seconded and the board approved unanimously."
         movers_only |= motion == NAMES_ONLY
         if movers_only and doc.text[s:e].rstrip().endswith(":"):
-            continue  # "MOVED by A, seconded by B:" over the motion: the clause below is it
+            # "MOVED by A, seconded by B:" over the motion: the clause below is it; "...
+            # carried with the following vote:" has its roll first, then the motion
+            after = _motion_after_roll(doc, index, cuts)
+            if after is not None:
+                found.append(Found(kind, *after, owner, rule, after[0]))
+            continue
         # a short window: the text before a match, copied whole, made each match cost the
         # length of the document
         after_comma = doc.text[max(0, s - 40) : s].rstrip().endswith(",")
@@ -251,7 +262,11 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
             # "were approved, proposed by ..." opening a paragraph: the page broke the
             # sentence; it starts in the paragraph before
             s = _continued_from(doc, index, cuts, sentences_of(index - 1)) or s
-        stem = e >= block.end and doc.text[s:e].rstrip().endswith(":")
+        stem = e >= block.end and doc.text[s:e].rstrip(" \t\n-–").endswith(":")
+        # "Board moved to accept the following donations:": the motion read from its
+        # sentence stops before the colon that its list hangs from
+        stem |= motion not in (None, NAMES_ONLY) and doc.text[s:sentence_end].rstrip().endswith(":")
+        stem &= sentence_end >= block.end
         if objectless:
             s, e = trim_span(doc.text, s, e)
         else:
@@ -262,7 +277,17 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
             # "It was agreed to object on the following grounds:" and the list below it; with
             # no list to read, the stem alone says nothing a clerk can use
             e = list_after(doc, index + 1, block.end)
+            after = _motion_after_roll(doc, index, cuts) if rule.form == "motion" else None
+            if after is not None:
+                found.append(Found(kind, *after, owner, rule, after[0]))
+                continue
             if e == block.end:
+                # "The following motions were approved by the Senate:" over "THAT ..."
+                # paragraphs: each is a decision the stem reports
+                found.extend(
+                    Found(kind, cs, ce, owner, rule, cs)
+                    for cs, ce in that_paragraphs(doc, outline, index + 1)
+                )
                 continue
             parts = split_labels(doc.text, s, e)
             if len(parts) > 1:
@@ -287,6 +312,30 @@ _FINITE_VERB = re.compile(
     r"\b(?:will|would|is|are|was|were|has|have|had|can|could|should|must|may|might|shall|does|"
     r"do|did)\b"
 )
+
+
+# the motion as it reads after its vote roll: "to approve the agenda."
+_LOWER_MOTION = re.compile(r"\s*(?:to|that)\s+\S")
+
+
+def _motion_after_roll(doc: Document, index: int, cuts: list[int]) -> tuple[int, int] | None:
+    """The motion below block index when vote-roll lines come between ("Ayes: Directors A
+    and B" / "Noes: None" / "to approve the agenda.")."""
+    roll = motion_patterns()["roll_line"]
+    j = index + 1
+    stop = min(len(doc.blocks), index + 1 + MAX_VOTE_LINES * 3)
+    while (
+        j < stop
+        and doc.blocks[j].start not in cuts
+        and roll.fullmatch(doc.block_text(doc.blocks[j]))
+    ):
+        j += 1
+    if j == index + 1 or j >= stop or doc.blocks[j].start in cuts:
+        return None
+    block = doc.blocks[j]
+    if not _LOWER_MOTION.match(doc.block_text(block)):
+        return None
+    return trim_span(doc.text, block.start, block.end)
 
 
 def _agenda_line(doc: Document, outline: Outline, block: Block) -> bool:
@@ -452,6 +501,8 @@ def _bare(doc: Document, start: int, end: int) -> bool:
     """A sentence that is only the decision word: "Unanimously Agreed.", "Motion carried",
     "Approved unanimously by the board."; "Unanimously agree to purchase." says what."""
     text = doc.text[start:end].strip()
+    if text.rstrip("-–").endswith(":"):
+        return False  # "The Board resolved :-" over its list says what, below
     short = len(text.split()) <= 4 and _STATES_WHAT.search(text) is None
     return short or motion_patterns()["outcome_only"].match(text) is not None
 
@@ -499,6 +550,17 @@ def _motion_start(doc: Document, after: int, end: int) -> int | None:
     if m is None or len(window[: m.start()].split()) > 6:
         return None
     return after + m.end()
+
+
+@cache
+def _body_before() -> re.Pattern[str]:
+    return re.compile(rf"(?i)(?<![\w'’-])(?:the\s+)?(?:{deciders()})\s*$")
+
+
+def _body_moved(doc: Document, sentence_start: int, at: int) -> bool:
+    """'Board moved to accept the donations:': the body moving is the body deciding, with no
+    seconder or vote to wait for."""
+    return _body_before().search(doc.text, sentence_start, at) is not None
 
 
 def _passed(doc: Document, sentence: tuple[int, int], after: tuple[int, int] | None) -> bool:

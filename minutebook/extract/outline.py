@@ -25,7 +25,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from minutebook.extract.codes import parse_code
 from minutebook.extract.dates import find_dates
-from minutebook.extract.text import smart_title
+from minutebook.extract.text import SMALL_WORDS, smart_title
 from minutebook.extract.vocab import motion_patterns, person_titles
 from minutebook.models import Block, Document
 
@@ -495,6 +495,36 @@ def _inline_items(doc: Document, block: Block, last: str | None, first: int) -> 
     return found
 
 
+# the words a wrapped heading breaks before or after: a title's small words, and the verbs
+# and joiners of a long agenda line ("... UNLESS A REQUEST" / "IS MADE BY ...")
+_WRAPS_AT = SMALL_WORDS | {"is", "are", "be", "from", "within", "unless", "that", "which", "its"}
+
+
+def _caps_title_lines(texts: list[str], i: int) -> int:
+    """How many lines after texts[i], a numbered heading in capitals, carry on its title:
+    lines in capitals, joined where one ends or the next begins with a small word ("... OF" /
+    "OCTOBER 9, 2008", "... UNLESS A REQUEST" / "IS MADE BY ..."), since a heading line
+    over a line of its own ("ROLL CALL" / "DIRECTORS PRESENT") is two."""
+    m = _NUMBERED.match(texts[i])
+    if m is None or not m.group("title").isupper():
+        return 0
+    n = 0
+    last = texts[i]
+    while n < 3 and i + 1 + n < len(texts):
+        line = texts[i + 1 + n]
+        words = line.split()
+        if not words or not line.isupper() or len(words) > 15 or _NUMBERED.match(line):
+            break
+        if last.rstrip().endswith((".", ":", ";")):
+            break
+        small = last.split()[-1].lower() in _WRAPS_AT or words[0].lower() in _WRAPS_AT
+        if not small:
+            break
+        n += 1
+        last = line
+    return n
+
+
 def _sub_heading(text: str, nxt: str) -> bool:
     """A short title-like paragraph followed by prose: 'Grass Cutting - Agency Agreement'."""
     words = text.split()
@@ -504,6 +534,8 @@ def _sub_heading(text: str, nxt: str) -> bool:
         return False
     if _NARRATIVE.search(text) or _DECISION_WORD.search(text) or _MOVERS.search(text):
         return False
+    if motion_patterns()["roll_line"].fullmatch(text):
+        return False  # "Absent: None" in a vote roll, over the motion it records
     capitals = sum(1 for w in words if w[:1].isupper())
     return capitals / len(words) >= 0.5 and len(nxt.split()) >= 8 and nxt.rstrip().endswith(".")
 
@@ -519,6 +551,8 @@ def _caps_heading(text: str, nxt: str) -> bool:
     # inside a word are part of a name ("FY12 AUDIT PRESENTATION")
     if re.search(r"(?<![A-Z\d])\d", text) or _NAMEISH.match(text) or _DECISION_WORD.search(text):
         return False
+    if _NOT_TITLE_START.match(text):
+        return False  # "THAT:" under "RESOLVED", over its clauses
     prose = len(nxt.split()) >= 8 and nxt.rstrip().endswith((".", '"', "”"))
     motion = _MOVERS.search(nxt) or motion_patterns()["number"].match(nxt)
     return prose or motion is not None
@@ -532,14 +566,13 @@ def find_items(doc: Document) -> list[Item]:
         b for b in doc.blocks if b.kind not in ("table_row", "tagged") or _is_item_row(doc, b)
     ]
     texts = [doc.block_text(b) for b in blocks]
-    skip_next = False
+    skip_to = 0  # blocks before this index were read as part of an item's heading
     last_code: str | None = None
     pending_date: str | None = None
     opening = find_dates(doc.text[:HEADER_GUESS])
     dated = opening[0][1] if opening else len(doc.text)
     for i, (block, text) in enumerate(zip(blocks, texts, strict=True)):
-        if skip_next:
-            skip_next = False
+        if i < skip_to:
             continue
         nxt = texts[i + 1] if i + 1 < len(texts) else ""
         if block.kind == "table_row":
@@ -550,7 +583,8 @@ def find_items(doc: Document) -> list[Item]:
             pending_date = own_date  # "Date: 2 April, 2020" over "Item discussed: ..."
         # a decisions page lists its decisions by reference, in no order
         listed = _DECISION_LINE.match(text) is not None
-        runs_on = found is not None and 0 <= found[2] < len(text.rstrip()) - 1
+        # ("11 POLICE AND CRIME PANEL REPORT pdf icon PDF 93 KB": the link is no minute)
+        runs_on = found is not None and 0 <= found[2] < len(_ATTACHMENT.sub("", text).strip()) - 1
         # (the title was judged on the heading as written; its smart-title case is not re-judged)
         weak = found is not None and (found[1] is None or runs_on)
         number = _agenda_number(text, found[0]) if found and found[0] else None
@@ -571,10 +605,19 @@ def find_items(doc: Document) -> list[Item]:
         if found is not None:
             code, title, body = found
             if _BARE_NUMBER.match(text.strip()):
-                skip_next = True
+                skip_to = i + 2
                 body_start = blocks[i + 1].end if i + 1 < len(blocks) else block.end
             else:
                 body_start = block.start + body if body >= 0 else block.end
+            if title is not None and body == len(text):
+                more = _caps_title_lines(texts, i)
+                if more:
+                    # "6. APPROVAL OF MINUTES OF THE REGULAR BOARD MEETING OF" / "OCTOBER 9,
+                    # 2008": a heading in capitals that the page wrapped
+                    heading = _NUMBERED.match(text).group("title")  # type: ignore[union-attr]
+                    title = clean_title(" ".join([heading, *texts[i + 1 : i + 1 + more]]))
+                    body_start = blocks[i + more].end
+                    skip_to = i + 1 + more
             date = own_date or pending_date
             pending_date = None
             raw.append(Item(block.start, code, title, _level(code), body_start, date=date))

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 
 _TRAIL = re.compile(r"(?:[\s;,]+(?:and|or)|[\s;,:]+|\s+(?:and|or))+$", re.IGNORECASE)
-_SMALL = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
+# the small words of a title, in lower case however the heading is set
+SMALL_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
+)
 
 
 # a value that says nothing: a deadline "TBC", an action "N/A", a decision "None."
@@ -37,15 +40,17 @@ def smart_title(text: str) -> str:
     if not text.isupper():
         return text
     words = text.lower().split()
-    out = [w if (i and w in _SMALL) else w[:1].upper() + w[1:] for i, w in enumerate(words)]
+    out = [w if (i and w in SMALL_WORDS) else w[:1].upper() + w[1:] for i, w in enumerate(words)]
     return " ".join(out)
 
 
-# A full stop after a title, an initial or a vote note's "Prop." ("Cllr. O'Brien", "Mr. J. Smith",
-# "Prop. GK, 2nd JR") ends no sentence.
+# A full stop after a title, an initial, a vote note's "Prop." or a month ("Cllr. O'Brien", "Mr. J.
+# Smith", "Prop. GK, 2nd JR", "Aug. 26") ends no sentence.
 _NOT_AFTER = (
     r"(?<!\bCllr)(?<!\bCllrs)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bNo)(?<!\bSt)"
     r"(?<!\bProp)(?<!\b[A-Z])"
+    # "the Minutes of the Aug. 26 meeting"
+    r"(?<!\bJan)(?<!\bFeb)(?<!\bApr)(?<!\bAug)(?<!\bSept)(?<!\bSep)(?<!\bOct)(?<!\bNov)(?<!\bDec)"
 )
 # a sentence may also end in an acronym: "Clerk to email PCSO. 14.2 Junction ..."
 _SENTENCE_END = re.compile(

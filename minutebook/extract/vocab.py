@@ -117,6 +117,7 @@ def motion_patterns() -> dict[str, re.Pattern[str]]:
         "failed_vote",
         "outcome_only",
         "vote_between",
+        "roll_line",
     )
     return json_file(
         "motions.json",

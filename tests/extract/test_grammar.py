@@ -894,3 +894,54 @@ def test_a_body_received_a_named_report_or_a_presentation_notes_it(tmp_path: Pat
         ("The Council received the grass cutting contractor's annual report.", True),
         ("The Committee received a presentation from the Police on rural crime.", True),
     ]
+
+
+def test_clauses_a_stem_reports_as_decided_are_one_record_a_paragraph(tmp_path: Path) -> None:
+    records = minutes_records(
+        tmp_path,
+        "The following motions were approved by the Senate at its meeting:\n\n"
+        "THAT the list of graduands provided by the Registrar be approved.\n\n"
+        "THAT Senate approve an amendment to the academic schedule.",
+    )
+    assert [r.text for r in records] == [
+        "THAT the list of graduands provided by the Registrar be approved.",
+        "THAT Senate approve an amendment to the academic schedule.",
+    ]
+
+
+def test_a_body_resolved_over_a_list_of_to_clauses_gives_one_record_a_clause(
+    tmp_path: Path,
+) -> None:
+    records = minutes_records(
+        tmp_path,
+        "The Board resolved :-\n\n"
+        "(i) to note the change to the agenda as recorded above, and\n\n"
+        "(ii) to note that the Chief Officer would review the format of the update.",
+    )
+    assert [(r.code, r.text) for r in records] == [
+        ("5(i)", "to note the change to the agenda as recorded above"),
+        ("5(ii)", "to note that the Chief Officer would review the format of the update."),
+    ]
+
+
+def test_a_school_boards_motions_passed_the_body_moving_and_approval_given(
+    tmp_path: Path,
+) -> None:
+    # "Board moved to" needs no seconder: the body moving is the body deciding; "Aug. 26"
+    # ends no sentence
+    records = minutes_records(
+        tmp_path,
+        "Unanimous approval was given to the Agenda and the Minutes of the Aug. 26 regular "
+        "board meeting.\n\n"
+        "Board moved to recognize and accept the following donations:\n\n"
+        "– $2460 Farm Credit, Vocational Ag Grant\n\n"
+        "– $50 community member donation\n\n"
+        "Motions passed 5-0 to approve the preliminary levy certification at maximum.",
+    )
+    assert [r.text for r in records] == [
+        "Unanimous approval was given to the Agenda and the Minutes of the Aug. 26 regular "
+        "board meeting.",
+        "to recognize and accept the following donations: – $2460 Farm Credit, Vocational "
+        "Ag Grant – $50 community member donation",
+        "to approve the preliminary levy certification at maximum.",
+    ]

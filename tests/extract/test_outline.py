@@ -278,3 +278,76 @@ def test_running_minute_numbers_past_99_have_numbered_paragraphs(tmp_path: Path)
         ("338.1", 1),
         ("338.2", 1),
     ]
+
+
+def test_a_heading_in_capitals_wrapped_over_lines_and_a_vote_roll_under_it(
+    tmp_path: Path,
+) -> None:
+    # a US board's minutes: the heading goes on where a line ends or starts with a small word;
+    # the vote roll ("Absent: None") is no sub-heading, and a page number inside it no item
+    path = tmp_path / "board.txt"
+    path.write_text(
+        "MINUTES OF THE BOARD OF DIRECTORS MEETING OF THE ANYTOWN WATER DISTRICT\n"
+        "March 3, 2010\n"
+        "1. CALL TO ORDER\n"
+        "2. ROLL CALL\n"
+        "DIRECTORS PRESENT\n"
+        "Directors Present: Adams, Baker and Chen\n"
+        "3. APPROVAL OF MINUTES OF THE REGULAR BOARD MEETING OF\n"
+        "FEBRUARY 3, 2010\n"
+        "A motion was made by Director Adams, seconded by Director Chen and carried with "
+        "the following vote:\n"
+        "Ayes: Directors Adams, Baker and Chen\n"
+        "Noes: None\n"
+        "2\n"
+        "Absent: None\n"
+        "to approve the minutes of the regular board meeting of February 3, 2010.\n"
+        "4. PUBLIC COMMENT ON ANY MATTER WITHIN THE\n"
+        "JURISDICTION OF THE BOARD\n"
+        "No one wished to be heard.\n",
+        encoding="utf-8",
+    )
+    doc = load(path)
+    outline = build_outline(doc)
+    assert [(i.code, i.title) for i in outline.items] == [
+        ("1", "Call to Order"),
+        ("2", "Roll Call"),
+        ("3", "Approval of Minutes of the Regular Board Meeting of February 3, 2010"),
+        ("4", "Public Comment on Any Matter Within the Jurisdiction of the Board"),
+    ]
+    records = extract(describe(doc))
+    assert [(r.code, r.text) for r in records] == [
+        ("3", "to approve the minutes of the regular board meeting of February 3, 2010."),
+    ]
+
+
+def test_a_moderngov_heading_with_its_attachment_link_and_a_that_line_below_it(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "issue.txt"
+    path.write_text(
+        "Issue - meetings\n\nMeeting: 25/05/2012 - Council (Item 11)\n\n"
+        "11 POLICE AND CRIME PANEL REPORT pdf icon PDF 93 KB\n\n"
+        "To approve the establishment of a Police and Crime Panel.\n\nMinutes:\n\n"
+        "The Leader moved the report, which was seconded by Councillor Price.\n\n"
+        "RESOLVED\n\nTHAT:\n\n"
+        "a) Council approved the establishment of a Police and Crime Panel as a joint "
+        "committee of the ten authorities; and\n\n"
+        "b) Council authorised the Chief Executive to finalise the details with the "
+        "Leader.\n",
+        encoding="utf-8",
+    )
+    records = extract(describe(load(path)))
+    assert [(r.code, r.item_title, r.text) for r in records] == [
+        (
+            "11(a)",
+            "Police and Crime Panel Report",
+            "Council approved the establishment of a Police and Crime Panel as a joint "
+            "committee of the ten authorities",
+        ),
+        (
+            "11(b)",
+            "Police and Crime Panel Report",
+            "Council authorised the Chief Executive to finalise the details with the Leader.",
+        ),
+    ]
