@@ -326,7 +326,13 @@ def find_clauses(doc: Document, skip_blocks: set[int]) -> list[Clause]:
         block = doc.blocks[index]
         if _in_tracker(block, skip_blocks):
             continue
-        clause = _clause_at(doc, rule, span.start_char, span.end_char, index)
+        start = span.start_char
+        if span.end_char > block.end:
+            # "RC21/12 Resolution" / "That the Chairman writes ...": the introducer ends a
+            # line and its clause is the paragraph below, read from there
+            index = _block_index(doc, span.end_char - 1)
+            start = doc.blocks[index].start
+        clause = _clause_at(doc, rule, start, span.end_char, index)
         if clause is None:
             continue
         if clause[0].start != span.start_char and clause[0].start in headings:
@@ -426,6 +432,8 @@ def _clause_at(
     lead = motion_patterns()["mover_lead"].match(text, body_start, end)
     if lead:
         body_start = lead.end()
+    if _lost(doc, index, body_start, end):
+        return None  # "MOTION: That the car park be closed." / "LOST": no decision
     end = _strip_carried(text, body_start, end)
     if end <= body_start or _ASIDE.fullmatch(text, body_start, end):
         return None
@@ -538,6 +546,18 @@ def _labelled_run(doc: Document, j: int, expected: list[str], end: int, until: i
 # "Agreed to accept the quote of £1,200. Action: SP to place order.": the action is its own
 # record, and its owner is not the decision's
 _ACTION_AFTER = re.compile(r"(?<=[.;!?])\s+(?i:actions?)\s*[:–—-]\s*(?=\S)")
+
+
+def _lost(doc: Document, index: int, start: int, end: int) -> bool:
+    """The clause ends with a failed vote, or the short paragraph after it is one."""
+    failed = motion_patterns()["failed"]
+    if failed.search(doc.text, start, end):
+        return True
+    after = _block_index(doc, end) + 1 if end > doc.blocks[index].end else index + 1
+    if after >= len(doc.blocks):
+        return False
+    note = doc.block_text(doc.blocks[after])
+    return len(note.split()) <= 4 and failed.search(note) is not None
 
 
 def _strip_carried(text: str, start: int, end: int) -> int:

@@ -567,6 +567,7 @@ def find_items(doc: Document) -> list[Item]:
     ]
     texts = [doc.block_text(b) for b in blocks]
     skip_to = 0  # blocks before this index were read as part of an item's heading
+    quiet_from: int | None = None  # where a run of items with no prose under them began
     last_code: str | None = None
     pending_date: str | None = None
     opening = find_dates(doc.text[:HEADER_GUESS])
@@ -588,6 +589,12 @@ def find_items(doc: Document) -> list[Item]:
         # (the title was judged on the heading as written; its smart-title case is not re-judged)
         weak = found is not None and (found[1] is None or runs_on)
         number = _agenda_number(text, found[0]) if found and found[0] else None
+        if number in ("1", "1.0") and quiet_from is not None and len(raw) - quiet_from >= 3:
+            # "2. The following Agenda was adopted:" over "1. ... 7. Adjournment" with
+            # nothing under them, then the minutes number again from 1: that was the agenda
+            del raw[quiet_from:]
+            last_code = None
+        quiet_from = quiet_from if found is not None or not _prose(text) else None
         if number and not listed and block.kind != "heading" and _restarts(last_code, number):
             found = None  # "1 Note with thanks ..." inside minute 306 is a list, not item 1
         code_of = found[0] if found else None
@@ -623,6 +630,10 @@ def find_items(doc: Document) -> list[Item]:
             raw.append(Item(block.start, code, title, _level(code), body_start, date=date))
             last_code = number or last_code
             first = max(0, body_start - block.start)
+            if runs_on:
+                quiet_from = None
+            elif quiet_from is None:
+                quiet_from = len(raw) - 1
         elif raw and block.kind == "paragraph" and _sub_heading(text, nxt):
             raw.append(Item(block.start, None, clean_title(text), 99, block.end))
             continue
@@ -636,7 +647,13 @@ def find_items(doc: Document) -> list[Item]:
             raw.extend(inline)
             if inline:
                 last_code = inline[-1].code
+                quiet_from = None
     return _nest(raw)
+
+
+def _prose(text: str) -> bool:
+    """A line a minute is written in, not an agenda's heading or sub-heading."""
+    return len(text.split()) >= 15 or text.rstrip().endswith((".", "!", "?"))
 
 
 def _agenda_number(text: str, code: str) -> str:

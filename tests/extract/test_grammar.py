@@ -945,3 +945,37 @@ def test_a_school_boards_motions_passed_the_body_moving_and_approval_given(
         "Ag Grant – $50 community member donation",
         "to approve the preliminary levy certification at maximum.",
     ]
+
+
+def test_a_labelled_motion_carried_or_lost_and_a_resolution_over_its_clause(
+    tmp_path: Path,
+) -> None:
+    records = minutes_records(
+        tmp_path,
+        "MOTION: That the Minutes of the February meeting be adopted as tabled.\n\n"
+        "MOVER: Christina / SECONDER: Rebecca\n\n"
+        "MOTION: That the car park be closed on Sundays.\n\nLOST\n\n"
+        "RC21/12 Resolution\n\n"
+        "That the Chairman write to Mr Dale to thank him for his work.\n\n"
+        "6. Accounts\n\n"
+        "The accounts for July, a copy having been circulated, were taken as read and "
+        "approved. CARRIED |",
+    )
+    assert [r.text for r in records] == [
+        "That the Minutes of the February meeting be adopted as tabled.",
+        "That the Chairman write to Mr Dale to thank him for his work.",
+        "The accounts for July, a copy having been circulated, were taken as read and approved.",
+    ]
+
+
+def test_someone_the_minutes_name_is_to_act(tmp_path: Path) -> None:
+    records = minutes_records(
+        tmp_path,
+        "The Secretary is to pass the disk to Aileen when he is finished with it.\n\n"
+        "Aileen is to report on the archive project at the next meeting.",
+        present="Kenn Banks, Aileen Smith, Don Mitchell (Secretary)",
+    )
+    assert [(r.kind, r.owner) for r in records] == [
+        ("action", "Secretary"),
+        ("action", "Aileen"),
+    ]

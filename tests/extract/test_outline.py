@@ -351,3 +351,26 @@ def test_a_moderngov_heading_with_its_attachment_link_and_a_that_line_below_it(
             "Council authorised the Chief Executive to finalise the details with the Leader.",
         ),
     ]
+
+
+def test_an_agenda_listed_in_the_minutes_is_no_items_when_the_minutes_number_again(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "board.txt"
+    path.write_text(
+        "Anytown Historical Society\n\nMinutes of the Board meeting of 29 April 2008\n\n"
+        "1. The meeting began at 4:40 pm.\n\n2. The following Agenda was adopted:\n\n"
+        "1. Adoption of Agenda\n\n2. Adoption of the Minutes of 1 April 2008\n\n"
+        "3. Matters Arising\n\n(a) Legal status of the National Park on the east coast\n\n"
+        "4. Adjournment\n\n"
+        "1. Adoption of Minutes of 1 April 2008\n\n"
+        "The Board minutes of 1 April were unanimously adopted.\n\n"
+        "2. Matters Arising\n\nThe Secretary is to pass the disk to the President.\n",
+        encoding="utf-8",
+    )
+    outline = build_outline(load(path))
+    assert [(i.code, i.title) for i in outline.items][-2:] == [
+        ("1", "Adoption of Minutes of 1 April 2008"),
+        ("2", "Matters Arising"),
+    ]
+    assert "Adjournment" not in [i.title for i in outline.items]
