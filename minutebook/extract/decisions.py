@@ -114,6 +114,13 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
     patterns = load_patterns()
     spacy_doc = tokens(doc.text)
     cuts = [item.start for item in outline.items]
+    # "4. Approve Minutes of May 23rd Meeting: Approved with amendments ...": a title that
+    # ends at its colon is no part of the minute's first sentence
+    titled = [
+        i.body_start
+        for i in outline.items
+        if doc.text[i.start : i.body_start].rstrip().endswith(":")
+    ]
     starts = [b.start for b in doc.blocks]
     found: list[Found] = []
     split: dict[int, list[tuple[int, int]]] = {}
@@ -123,7 +130,7 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
     def sentences_of(i: int) -> list[tuple[int, int]]:
         # each block is split once, however many matches fall in it
         if i not in split:
-            split[i] = _sentences(doc, doc.blocks[i], cuts)
+            split[i] = _sentences(doc, doc.blocks[i], [*cuts, *titled])
         return split[i]
 
     def _next_sentence(k: int, index: int) -> tuple[int, int] | None:
@@ -207,7 +214,9 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
         bare = _bare(doc, s, e) or movers_only
         # "Cllr Phillips offered to chair – this was accepted by all.": what "this" agrees
         # is the clause before it in the same sentence, so the record is that sentence
-        if rule.form == "previous" and _clause_before(doc.text[s:at]):
+        relative = span[0].lower_ == "which" and len(doc.text[s:at].split()) >= 3
+        if rule.form == "previous" and (_clause_before(doc.text[s:at]) or relative):
+            # "... prior to the meeting which was accepted and agreed.": one sentence
             pass
         elif (
             rule.form in {"previous", "nominal"} or (rule.form in {"active", "motion"} and bare)
@@ -219,7 +228,9 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
                 continue  # "Moved by A, seconded by B, to adopt X. Carried 5-0.": X is the record
             if back >= 0:
                 s = sentences[back][0]
-                if rule.form == "previous":
+                if rule.form == "previous" and len(doc.text[span.end_char : e].split()) < 3:
+                    # "X. This was agreed and an advert be placed in the shop.": what the
+                    # second sentence adds is part of the decision; "X. This was agreed." is X
                     e = sentences[back][1]
             elif (before := _proposal_before(doc, index, outline, cuts)) is not None:
                 # "Agreed unanimously." as a paragraph of its own agrees the proposal above it

@@ -979,3 +979,43 @@ def test_someone_the_minutes_name_is_to_act(tmp_path: Path) -> None:
         ("action", "Secretary"),
         ("action", "Aileen"),
     ]
+
+
+def test_what_this_was_agreed_adds_and_a_relative_which_was_accepted_stay_in_the_record(
+    tmp_path: Path,
+) -> None:
+    records = minutes_records(
+        tmp_path,
+        "The parish council asked for a link to its web site. It was suggested that a web "
+        "site co-ordinator be appointed. This was agreed and an advert be placed in the "
+        "village shop.\n\n"
+        "6. Treasurers Report\n\n"
+        "The treasurer's report was circulated prior to the meeting which was accepted and "
+        "agreed.",
+    )
+    assert [r.text for r in records] == [
+        "It was suggested that a web site co-ordinator be appointed. This was agreed and an "
+        "advert be placed in the village shop.",
+        "The treasurer's report was circulated prior to the meeting which was accepted and agreed.",
+    ]
+
+
+def test_a_library_boards_motions_made_and_a_title_that_ends_at_its_colon(
+    tmp_path: Path,
+) -> None:
+    records = minutes_records(
+        tmp_path,
+        "4. Approve Minutes of May 23rd Meeting: Approved with amendments that all trustees "
+        "were present. Motioned, seconded and unanimously approved.\n\n"
+        "6. Union Negotiator: Motion was made to authorize Brady and John to represent the "
+        "Board in union negotiations. Seconded and unanimously approved.",
+        item="3. Apologies",
+    )
+    assert [(r.code, r.text) for r in records] == [
+        (
+            "4",
+            "Approved with amendments that all trustees were present. Motioned, seconded "
+            "and unanimously approved.",
+        ),
+        ("6", "to authorize Brady and John to represent the Board in union negotiations."),
+    ]
