@@ -308,7 +308,12 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
                     ps, pe = trim_span(doc.text, ps, pe)
                     found.append(Found(kind, ps, pe, owner, rule, ps, label))
                 continue
-        found.append(Found(kind, s, e, owner, rule, at))
+        if rule.form in {"motion", "active"} and not stem:
+            found.extend(
+                Found(kind, ps, pe, owner, rule, max(at, ps)) for ps, pe in _listed(doc, s, e)
+            )
+        else:
+            found.append(Found(kind, s, e, owner, rule, at))
         if rule.form == "motion" and not movers_only:
             motions_found.add((index, k))
         if motion is not None:
@@ -566,6 +571,23 @@ def _motion_start(doc: Document, after: int, end: int) -> int | None:
 @cache
 def _body_before() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<![\w'’-])(?:the\s+)?(?:{deciders()})\s*$")
+
+
+def _listed(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
+    """A motion or a body's decision that lists several, each with its own verb ("to approve
+    A and to approve B", "Board approved X, approved Y, and approved Z"): one span each."""
+    p = motion_patterns()
+    if p["listed_infinitive_opens"].match(doc.text, start, end):
+        marks = p["listed_infinitive"]
+    elif p["listed_past_opens"].match(doc.text, start, end):
+        marks = p["listed_past"]
+    else:
+        return [(start, end)]
+    cuts = [(m.start(), m.end()) for m in marks.finditer(doc.text, start, end)]
+    if not cuts:
+        return [(start, end)]
+    bounds = [start, *(c for cut in cuts for c in cut), end]
+    return [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
 
 
 def _body_moved(doc: Document, sentence_start: int, at: int) -> bool:

@@ -45,12 +45,12 @@ def smart_title(text: str) -> str:
 
 
 # A full stop after a title, an initial, a vote note's "Prop." or a month ("Cllr. O'Brien", "Mr. J.
-# Smith", "Prop. GK, 2nd JR", "Aug. 26") ends no sentence.
+# Smith", "Prop. GK, 2nd JR", "Aug. 26", "Jr. Class") ends no sentence.
 _NOT_AFTER = (
     r"(?<!\bCllr)(?<!\bCllrs)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bNo)(?<!\bSt)"
     r"(?<!\bProp)(?<!\b[A-Z])"
     # "the Minutes of the Aug. 26 meeting"
-    r"(?<!\bJan)(?<!\bFeb)(?<!\bApr)(?<!\bAug)(?<!\bSept)(?<!\bSep)(?<!\bOct)(?<!\bNov)(?<!\bDec)"
+    r"(?<!\bJr)(?<!\bSr)(?<!\bJan)(?<!\bFeb)(?<!\bApr)(?<!\bAug)(?<!\bSept)(?<!\bSep)(?<!\bOct)(?<!\bNov)(?<!\bDec)"
 )
 # a sentence may also end in an acronym: "Clerk to email PCSO. 14.2 Junction ..."
 _SENTENCE_END = re.compile(

@@ -118,6 +118,10 @@ def motion_patterns() -> dict[str, re.Pattern[str]]:
         "outcome_only",
         "vote_between",
         "roll_line",
+        "listed_infinitive",
+        "listed_infinitive_opens",
+        "listed_past",
+        "listed_past_opens",
     )
     return json_file(
         "motions.json",

@@ -1019,3 +1019,39 @@ def test_a_library_boards_motions_made_and_a_title_that_ends_at_its_colon(
         ),
         ("6", "to authorize Brady and John to represent the Board in union negotiations."),
     ]
+
+
+def test_decisions_listed_each_with_its_own_verb_are_a_record_each(tmp_path: Path) -> None:
+    records = minutes_records(
+        tmp_path,
+        "Motions passed 5-0 to approve the levy certification and to approve the "
+        "achievement report.\n\n"
+        "Motions passed unanimously to accept the bid for the van, approve the list of "
+        "election judges, adopt the policy changes.\n\n"
+        "Board approved the class trips, approved teacher lane changes, and approved B. "
+        "Isles as Jr. Class advisor.",
+    )
+    assert [r.text for r in records] == [
+        "to approve the levy certification",
+        "to approve the achievement report.",
+        "to accept the bid for the van",
+        "approve the list of election judges",
+        "adopt the policy changes.",
+        "Board approved the class trips",
+        "approved teacher lane changes",
+        "approved B. Isles as Jr. Class advisor.",
+    ]
+
+
+def test_one_decision_with_two_objects_or_a_second_verb_of_its_own_stays_whole(
+    tmp_path: Path,
+) -> None:
+    records = minutes_records(
+        tmp_path,
+        "Council agreed to accept the quote and approve the payment of £200.\n\n"
+        "The Board approved the budget, which had been circulated.",
+    )
+    assert [r.text for r in records] == [
+        "Council agreed to accept the quote and approve the payment of £200.",
+        "The Board approved the budget, which had been circulated.",
+    ]
