@@ -126,6 +126,7 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
     split: dict[int, list[tuple[int, int]]] = {}
     motions_read: set[tuple[int, int]] = set()  # (block, sentence) a motion was read from
     motions_found: set[tuple[int, int]] = set()  # (block, sentence) of a motion with its object
+    tagged: set[tuple[int, int]] = set()  # (block, sentence) an "MG Action." tag owns
 
     def sentences_of(i: int) -> list[tuple[int, int]]:
         # each block is split once, however many matches fall in it
@@ -257,6 +258,14 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
                 # describes the subject of a sentence whose verb comes after it
                 continue
             s = at
+        elif rule.form == "tag-after":
+            # "... invitations will be issued. MG Action.": the tag opens a sentence of its own
+            # and owns the one before it
+            if k == 0 or doc.text[s:at].strip() or (index, k - 1) in tagged:
+                continue
+            tagged.add((index, k - 1))
+            owner = re.sub(r"(?i)\s*action\W*$", "", span.text)
+            s, e = sentences[k - 1]
         elif rule.form == "owner":
             owner = _owner(span.text)
             if not _someone_named(owner, outline):

@@ -29,7 +29,9 @@ EXAMPLED: dict[str, frozenset[str]] = {
     "decisions": frozenset({"active", "passive", "nominal", "motion", "previous", "owner"}),
     # instruction: a passive instruction with no actor ("Letter to be sent to the owner."),
     # a resolution only where it opens its sentence or list item
-    "instructions": frozenset({"owner", "instruction"}),
+    # tag-after: initials and "Action" after the sentence they own ("... will be issued. MG
+    # Action."), a right-hand Action column flattened into the text
+    "instructions": frozenset({"owner", "instruction", "tag-after"}),
     # subject: a board's verb in capitals ("The Board RATIFIED ..."), a clause only with
     # the body as its subject or a stem naming the body above its list
     "introducers": frozenset({"heading", "subject"}),

@@ -1055,3 +1055,19 @@ def test_one_decision_with_two_objects_or_a_second_verb_of_its_own_stays_whole(
         "Council agreed to accept the quote and approve the payment of £200.",
         "The Board approved the budget, which had been circulated.",
     ]
+
+
+def test_initials_and_action_after_a_sentence_own_it(tmp_path: Path) -> None:
+    # a right-hand Action column flattened into the text
+    records = minutes_records(
+        tmp_path,
+        "This is now proposed for the October meeting and invitations will be issued. MG "
+        "Action. The NHS Action Plan was circulated before the meeting.",
+    )
+    assert [(r.kind, r.owner, r.text) for r in records] == [
+        (
+            "action",
+            "MG",
+            "This is now proposed for the October meeting and invitations will be issued.",
+        ),
+    ]
