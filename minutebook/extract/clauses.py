@@ -395,6 +395,9 @@ def _clause_at(
         # sentence whole, a prose decision (GUIDELINES: never a fragment from mid-sentence)
         body_start = opens
         end = sentence_end(text, match_start, block.end)
+        if end == block.end and text[body_start:end].rstrip().endswith(":"):
+            # "... and it was RESOLVED that:" over (a) (b): the list is what was resolved
+            end = list_after(doc, index + 1, end)
     else:
         if rule.label == "recommendation":
             m = _RECIPIENT.match(text, match_end, block.end)

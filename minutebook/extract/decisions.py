@@ -33,8 +33,9 @@ _BULLET = re.compile(r"\s[•·▪]\s")
 _LEADING = re.compile(
     r"(?:[•·▪\-–]\s*|\(?(?:[ivx]{1,5}|[a-h]|\d{1,2})\)\s+|"
     r"(?:RESOLVED|Resolved|AGREED|Agreed|DECIDED|Decided)\s*[:–—-]\s*|"
-    # "Action J.J. to cost a till": the label, its colon left out
-    r"(?:ACTION|Action)\s*[:–—-]?\s*)+"
+    # "Action J.J. to cost a till": the label, its colon left out before a name ("Actions
+    # arising were approved", "Action on the hedge was agreed" keep their first word)
+    r"(?:ACTION|Action)\b(?:\s*[:–—-]\s*|\s+(?=[A-Z]|$)))+"
 )
 _VERB_WORDS = frozenset({"to", "will", "would", "shall", "was", "were", "is", "are"})
 # after "seconded by NAME": the comma and "to"/"that" that open the motion itself
@@ -179,8 +180,10 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
             continue  # "A motioned, B seconded and the board approved": one motion, one record
         s, e = sentences[k]
         sentence_end = e
-        if rule.form in {"active", "passive"} and _subordinate(doc, s, at):
-            continue
+        if rule.form in {"active", "passive", "nominal"} and (
+            _subordinate(doc, s, at) or _NEGATED.search(doc.text, max(s, at - 25), at)
+        ):
+            continue  # "If members unanimously agree ...", "Members did not unanimously agree"
         if motion_patterns()["failed"].search(doc.text, s, e):
             continue  # "..., seconded by B; the motion fell.": lost motions are not records
         motion = mover_motion(doc.text, s, e) if rule.form == "motion" else None
@@ -507,6 +510,10 @@ _VERBLESS_OPENER = re.compile(
     r"(?:\s*,|\s*$)",
     re.IGNORECASE,
 )
+
+
+# a decision word just after a negation is none: "did not unanimously agree", "never agreed"
+_NEGATED = re.compile(r"(?i)\b(?:not|never|n[o']t|no\s+longer)\s+(?:\w+ly\s+)?$")
 
 
 def _subordinate(doc: Document, sentence_start: int, at: int) -> bool:

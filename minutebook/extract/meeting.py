@@ -39,8 +39,11 @@ def bodies() -> tuple[str, ...]:
 @cache
 def _committee() -> re.Pattern[str]:
     keywords = "|".join(re.escape(w) for w in bodies())
+    # a name starts at a word's start, and its words are read whole (possessive): a line of
+    # capitals with no spaces (a text layer that lost them) is then read once, not once
+    # for every letter in it
     return re.compile(
-        r"(?P<name>(?:[A-Z][\w,&'’-]*\s+(?:and\s+|of\s+|for\s+|&\s+)?){0,9}"
+        r"(?<![\w'’-])(?P<name>(?:[A-Z][\w,&'’-]*+\s+(?:and\s+|of\s+|for\s+|&\s+)?){0,9}"
         rf"(?P<body>{keywords})(?:\s+of\s+[A-Z][\w'’-]+)?)\b"
     )
 

@@ -41,9 +41,11 @@ _NUMBERED = re.compile(
     re.S,
 )
 # an agenda number's title followed by the minute's running reference: "Finance:006/24:",
-# "Allotment: 005/24 – 2 applications ..."
+# "Allotment: 005/24 – 2 applications ..."; a financial year ("Budget: 2025/26 precept") is
+# part of the title
 _MINUTE_AFTER_TITLE = re.compile(
-    r"(?P<title>[^\n:–—]{2,80}?)\s*[:–—-]\s*(?:Minute\s+)?(?P<ref>\d{1,4}/\d{2})(?![\d/])"
+    r"(?P<title>[^\n:–—]{2,80}?)\s*[:–—-]\s*(?:Minute\s+)?"
+    r"(?P<ref>(?!(?:19|20)\d{2}/)\d{1,4}/\d{2})(?![\d/])"
     r"\s*(?:[:–—-]\s*)?"
 )
 # a heading's words up to its colon, with the minute after it on the same line

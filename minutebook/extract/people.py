@@ -93,20 +93,25 @@ def declared_initials(text: str) -> dict[str, str]:
     return found
 
 
-_NAME_WORD = r"[A-Z][a-z]+(?:[A-Z'’-][A-Za-z]+)*"
-# a person's name as an attendance list writes it: two or three capitalised words, a title
-# and a middle initial allowed ("Cllr. Margaret Davidson", "Duncan Fraser(Treasurer)")
+# "McDonald", "O'Brien", "Smith-Jones": each part a capital and small letters, so a run of
+# capitals (a text layer that lost its spaces) splits one way only and fails at once
+_NAME_WORD = r"[A-Z][a-z]+(?:['’-]?[A-Z][a-z]+)*"
+# a person's name as an attendance list writes it: two or three capitalised words on one
+# line, a title and a middle initial allowed ("Cllr. Margaret Davidson", "Duncan
+# Fraser(Treasurer)")
 _NAME_RUN = re.compile(
-    rf"\b(?:(?:{person_titles()})\.?\s+)?(?P<name>{_NAME_WORD}(?:\s+(?:[A-Z]\.\s*)?{_NAME_WORD}){{1,2}})\b"
+    rf"\b(?:(?:{person_titles()})\.?[ \t]+)?"
+    rf"(?P<name>{_NAME_WORD}(?:[ \t]+(?:[A-Z]\.[ \t]*)?{_NAME_WORD}){{1,2}})\b"
 )
 
 
 @cache
-def _not_names() -> frozenset[str]:
+def not_names() -> frozenset[str]:
     """Capitalised words that are no one's name: roles ("Chair", "Clerk"), the bodies that
-    meet ("Council"), titles."""
+    meet ("Council"), titles, and the venue, month and day words of not_names.txt."""
     words = {w for phrase in (*roles(), *bodies()) for w in phrase.lower().split()}
-    return frozenset(words | set(person_title_words()) | {"the", "of", "and"})
+    places = {w.lower() for w in word_list("not_names.txt")}
+    return frozenset(words | places | set(person_title_words()) | {"the", "of", "and"})
 
 
 def people_named(text: str, document: str) -> tuple[dict[str, str], dict[str, str]]:
@@ -121,7 +126,7 @@ def people_named(text: str, document: str) -> tuple[dict[str, str], dict[str, st
     first: dict[str, str] = {}
     for m in _NAME_RUN.finditer(text):
         words = re.sub(r"\b[A-Z]\.\s*", "", m.group("name")).split()
-        if any(w.lower() in _not_names() for w in words):
+        if any(w.lower() in not_names() for w in words):
             continue  # "Parish Council", "Village Hall Committee", "Locum Clerk"
         initials.setdefault("".join(w[0] for w in words), " ".join(words))
         if words[0].lower() not in common:

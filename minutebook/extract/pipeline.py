@@ -59,6 +59,7 @@ def load_vocabularies() -> None:
     load_patterns()
     roles()
     people.own_verbs()
+    people.not_names()
     code_formats()
     column_vocabulary()
     status.vocabulary()

@@ -1071,3 +1071,69 @@ def test_initials_and_action_after_a_sentence_own_it(tmp_path: Path) -> None:
             "This is now proposed for the October meeting and invitations will be issued.",
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a reviewer's cases: each read as a decision before these were fixed
+        "A motion was made by Council Member Hale to close Elm Street to through traffic but "
+        "it was not seconded.",
+        "If members unanimously agree to suspend standing orders, the public may speak.",
+        "Members did not unanimously agree on the wording of the new policy.",
+        "The Chair reminded members that the steering group works by consensus.",
+        "Cllr Hale said that decisions made by consensus were more durable.",
+        "The Board accepted that mistakes had been made in the tender.",
+        "Nothing to be reported.",
+        "Next meeting to be held on 7 April at the Village Hall.",
+    ],
+)
+def test_narrative_conditions_and_motions_that_fell_are_no_decision(
+    tmp_path: Path, text: str
+) -> None:
+    assert minutes_records(tmp_path, text) == []
+
+
+def test_words_that_begin_with_action_keep_their_letters(tmp_path: Path) -> None:
+    records = minutes_records(
+        tmp_path,
+        "Actions from the last meeting were approved.\n\n"
+        "Action on the overgrown hedge at Mill Lane was agreed by all members.",
+    )
+    assert [r.text for r in records] == [
+        "Actions from the last meeting were approved.",
+        "Action on the overgrown hedge at Mill Lane was agreed by all members.",
+    ]
+
+
+def test_it_was_resolved_that_joined_to_its_sentence_over_a_list(tmp_path: Path) -> None:
+    records = minutes_records(
+        tmp_path,
+        "The quotes were considered and it was RESOLVED that:\n\n"
+        "(a) the quote from Smith Joinery be accepted;\n\n"
+        "(b) the work be completed by June.",
+    )
+    assert [(r.code, r.text) for r in records] == [
+        ("5(a)", "the quote from Smith Joinery be accepted"),
+        ("5(b)", "the work be completed by June."),
+    ]
+
+
+def test_the_venue_and_month_in_the_header_name_no_owner_and_names_stop_at_a_line_end(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "venue.txt"
+    path.write_text(
+        "LITTLE SNORING PARISH COUNCIL\n"
+        "Minutes of the meeting held on Monday 3 March 2025 at the Memorial Hall, Mill Road\n\n"
+        "Present: Cllr Peter Hale (Chair), Cllr Grace Lee\n"
+        "In attendance: Sarah Dean (Clerk)\n\n"
+        "2. Highways\n"
+        "Mill Road will close for resurfacing in the second week of April.\n"
+        "Memorial Hall will host the annual parish meeting in May.\n\n"
+        "3. Website\n"
+        "GL to update the councillor page.\n",
+        encoding="utf-8",
+    )
+    records = extract(describe(load(path)))
+    assert [(r.owner, r.text) for r in records] == [("GL", "GL to update the councillor page.")]

@@ -374,3 +374,21 @@ def test_an_agenda_listed_in_the_minutes_is_no_items_when_the_minutes_number_aga
         ("2", "Matters Arising"),
     ]
     assert "Adjournment" not in [i.title for i in outline.items]
+
+
+def test_a_financial_year_after_a_title_is_part_of_it_not_the_minute_code(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "budget.txt"
+    path.write_text(
+        "Anytown Parish Council\n\nMinutes of the meeting held on 4 March 2025\n\n"
+        "6. Planning\n\nNo applications.\n\n"
+        "7. Budget: 2025/26 precept\n\nRESOLVED that the precept for 2025/26 be set at "
+        "£24,000.\n",
+        encoding="utf-8",
+    )
+    outline = build_outline(load(path))
+    assert [(i.code, i.title) for i in outline.items] == [
+        ("6", "Planning"),
+        ("7", "Budget: 2025/26 precept"),
+    ]
