@@ -471,16 +471,26 @@ def _names_only(text: str) -> bool:
     return names >= 3 and lower <= 2
 
 
+# how far (characters) a formal clause's prose may stand from it in minutes with no items
+_NEAR = 400
+
+
 def _prose_records(ctx: Context, accepted: Sequence[Record]) -> list[Record]:
     """Decision and action sentences in running prose, from the one grammar of decisions."""
     doc, outline, meeting = ctx.doc, ctx.outline, ctx.meeting
     # minutes that record an item's decision formally ("RESOLVED that ...") record all of its
     # decisions so: the prose around it ("the motion was put and agreed") is the same decision
-    formal = {outline.item_at(r.start) for r in accepted if r.kind != "action"}
+    formal = [r for r in accepted if r.kind != "action"]
+    items = {outline.item_at(r.start) for r in formal}
     out: list[Record] = []
     for found in find_decisions(doc, outline, set(ctx.tracker_blocks), meeting_end(doc)):
-        if found.kind != "action" and outline.item_at(found.start) in formal:
-            continue
+        if found.kind != "action":
+            item = outline.item_at(found.start)
+            if item is not None and item in items:
+                continue
+            if item is None and any(abs(r.start - found.start) < _NEAR for r in formal):
+                # minutes with no items found: only the prose beside a formal clause is it
+                continue
         rule = f"{found.rule.file}:{found.rule.id}"
         if found.kind == "action" and found.owner:
             out.append(_action(doc, outline, found.start, found.end, found.owner, rule, meeting))

@@ -1137,3 +1137,28 @@ def test_the_venue_and_month_in_the_header_name_no_owner_and_names_stop_at_a_lin
     )
     records = extract(describe(load(path)))
     assert [(r.owner, r.text) for r in records] == [("GL", "GL to update the councillor page.")]
+
+
+def test_minutes_with_no_items_keep_prose_decisions_away_from_a_formal_clause(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "association.txt"
+    path.write_text(
+        "Anytown School Parents Association\n\nGeneral Meeting, Tuesday 4th March 2014\n\n"
+        "The February draft minutes were tabled.\n"
+        "MOTION: That the Minutes of the February General meeting be adopted as tabled.\n"
+        "MOVER: Christina / SECONDER: Rebecca\n"
+        "The Treasurer tabled reports and bank statements for February. The Principal gave "
+        "an overview of the school's activities and the programmes the school is seeking "
+        "funding for, including the reading recovery scheme, the new library and the "
+        "playground shade sails, and thanked the parents for their work at the fete, "
+        "which had raised more than the year before.\n"
+        "A discussion was held regarding the price of the library bags. It was agreed that "
+        "the Association sells the library bag for $12 as well.\n",
+        encoding="utf-8",
+    )
+    records = extract(describe(load(path)))
+    assert [r.text for r in records] == [
+        "That the Minutes of the February General meeting be adopted as tabled.",
+        "It was agreed that the Association sells the library bag for $12 as well.",
+    ]
