@@ -58,6 +58,9 @@ class Rule:
     # words that may not stand just before the match ("as agreed.", "had been resolved."):
     # checked after matching, since a leading NOT_IN token would open a match at every token
     not_after: frozenset[str] = frozenset()
+    # ... and words that may not come just after it ("CARRIED OUT", "CARRIED FORWARD"): a
+    # trailing token would stop a match at the end of a document
+    not_before: frozenset[str] = frozenset()
 
 
 # below this many tokens a document is matched whole: finding windows would cost more
@@ -93,6 +96,13 @@ class Patterns:
             if not (rule := self._rule(s)).not_after
             or s.start == 0
             or doc[s.start - 1].lower_ not in rule.not_after
+        ]
+        bounded = [
+            s
+            for s in bounded
+            if not (rule := self._rule(s)).not_before
+            or s.end >= len(doc)
+            or doc[s.end].lower_ not in rule.not_before
         ]
         # overlapping matches ("RESOLVED" and "RESOLVED:") resolve to the longest
         spans = filter_spans(bounded)
@@ -194,6 +204,17 @@ def examples(file: str) -> list[tuple[str, list[str], list[str]]]:
     ]
 
 
+def examples_present(file: str) -> dict[str, str]:
+    """Rule id -> the attendance line its examples are read under ("examples.present"):
+    an owner named by first name or initials is one only if the minutes list that person,
+    so these entries' examples say who attended."""
+    return {
+        row["id"]: row["examples"]["present"]
+        for _, row in _read_jsonl(file)
+        if isinstance(row["examples"].get("present"), str)
+    }
+
+
 @cache
 def blank_english() -> Language:
     """spacy.blank("en"), whose tokenizer every Matcher reads: 0.2 CPU-s to build (its
@@ -224,18 +245,22 @@ def load_patterns() -> Patterns:
             bound = row.get("max_tokens")
             if bound is not None and (not isinstance(bound, int) or bound < 1):
                 raise PatternFileError(f"{name}.jsonl:{lineno}", "max_tokens must be a count")
-            not_after = row.get("not_after", [])
-            if not isinstance(not_after, list) or not all(isinstance(w, str) for w in not_after):
-                raise PatternFileError(
-                    f"{name}.jsonl:{lineno}", "not_after must be a list of words"
-                )
+            words: dict[str, frozenset[str]] = {}
+            for side in ("not_after", "not_before"):
+                listed = row.get(side, [])
+                if not isinstance(listed, list) or not all(isinstance(w, str) for w in listed):
+                    raise PatternFileError(
+                        f"{name}.jsonl:{lineno}", f"{side} must be a list of words"
+                    )
+                words[side] = frozenset(w.lower() for w in listed)
             rules[key] = Rule(
                 row["id"],
                 row["label"],
                 row.get("form", ""),
                 name,
                 bound,
-                frozenset(w.lower() for w in not_after),
+                words["not_after"],
+                words["not_before"],
             )
             expanded.append((pattern, bound))
         matchers[name] = matcher

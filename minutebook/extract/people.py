@@ -125,6 +125,8 @@ def people_named(text: str, document: str) -> tuple[dict[str, str], dict[str, st
     common = set(re.findall(r"\b[a-z]+\b", document))
     first: dict[str, str] = {}
     for m in _NAME_RUN.finditer(text):
+        if text[max(0, m.start() - 4) : m.start()].lower() == "the ":
+            continue  # "at the Memorial Hall": a place, not a person
         words = re.sub(r"\b[A-Z]\.\s*", "", m.group("name")).split()
         if any(w.lower() in not_names() for w in words):
             continue  # "Parish Council", "Village Hall Committee", "Locum Clerk"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from minutebook.extract import describe, extract, is_noting
-from minutebook.extract.nlp import EXAMPLED, examples, load_patterns
+from minutebook.extract.nlp import EXAMPLED, examples, examples_present, load_patterns
 from minutebook.ingest import load
 from tests.extract.minutes import minutes_records
 
@@ -18,9 +18,15 @@ ENTRIES = [(file, *entry) for file in sorted(EXAMPLED) for entry in examples(fil
 RECORD_FILES = ("decisions", "instructions", "introducers")
 
 
-def _records(tmp_path: Path, sentence: str) -> list[str]:
-    """The rules of the records extract() finds when the sentence is a minute of its own."""
-    return [r.rule for r in minutes_records(tmp_path, sentence)]
+def _records(tmp_path: Path, sentence: str, present: str | None = None) -> list[str]:
+    """The rules of the records extract() finds when the sentence is a minute of its own,
+    under an attendance line naming `present` if given."""
+    if present is None:
+        return [r.rule for r in minutes_records(tmp_path, sentence)]
+    return [r.rule for r in minutes_records(tmp_path, sentence, present=present)]
+
+
+PRESENT = {(file, rule): who for file in EXAMPLED for rule, who in examples_present(file).items()}
 
 
 def _matches(file: str, rule_id: str, sentence: str) -> bool:
@@ -55,7 +61,20 @@ def test_grammar_positive_example_matches_its_entry(file: str, rule_id: str, sen
 def test_grammar_negative_example_gives_no_record_by_its_entry(
     tmp_path: Path, file: str, rule_id: str, sentence: str
 ) -> None:
-    assert f"{file}:{rule_id}" not in _records(tmp_path, sentence)
+    # read under the attendance its positives need, so what stops it is the grammar
+    rules = _records(tmp_path, sentence, PRESENT.get((file, rule_id)))
+    assert f"{file}:{rule_id}" not in " ".join(rules)
+
+
+@pytest.mark.parametrize(
+    ("file", "rule_id", "sentence"),
+    [(f, r, s) for f, r, pos, _ in ENTRIES for s in pos if (f, r) in PRESENT],
+    ids=lambda v: v[:40],
+)
+def test_grammar_positive_example_of_an_owner_named_by_the_minutes_is_a_record(
+    tmp_path: Path, file: str, rule_id: str, sentence: str
+) -> None:
+    assert f"{file}:{rule_id}" in " ".join(_records(tmp_path, sentence, PRESENT[(file, rule_id)]))
 
 
 @pytest.mark.parametrize(
