@@ -93,13 +93,15 @@ def _label_sequence(first: str) -> list[str]:
 
 
 def split_labels(
-    text: str, start: int, end: int, after_stem: bool = False
+    text: str, start: int, end: int, after_stem: bool = False, listed: bool = False
 ) -> list[tuple[str | None, int, int]]:
     """Split [start:end] at sequential labels (a), (b) / 1), 2) / (i), (ii).
 
     Returns [(label, part_start, part_end)], or one unlabelled part when the labelled parts
     complete a stem rather than each opening a full clause. after_stem: the introducer
-    itself was a stem naming only the deciding body ("That the Committee:").
+    itself was a stem naming only the deciding body ("That the Committee:"). listed: the
+    sentence before the list announced it as decisions ("the following decisions were
+    taken:"), so each label is one.
     """
     body_start, _ = trim_span(text, start, end)
     first = _LABEL.match(text, body_start)
@@ -110,6 +112,11 @@ def split_labels(
     if first is None and (that := _DECIDED_THAT.search(text, body_start, end)):
         # "Having considered the report, the Mayor agreed that: (1) ... (2) ..."
         first = _LABEL.match(text, that.end())
+    if first is None and listed and (colon := text.find(":", body_start, end)) >= 0:
+        # "... the following decisions were taken:" over "1. ... 2. ...": the list after it
+        gap = len(text[colon + 1 : end]) - len(text[colon + 1 : end].lstrip())
+        first = _LABEL.match(text, colon + 1 + gap)
+        after_stem = first is not None
     if first is None and (bare := _BARE_THAT_COLON.match(text, body_start, end)):
         # "RESOLVED" / "THAT:" / "a) Council approved ... b) ...": each label completes
         # the bare "that", as under "RESOLVED that:" on one line

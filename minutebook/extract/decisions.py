@@ -312,7 +312,9 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
                     for cs, ce in that_paragraphs(doc, outline, index + 1)
                 )
                 continue
-            parts = split_labels(doc.text, s, e)
+            # "the following decisions were taken:" announces a list of decisions, each its own
+            listed = _FOLLOWING_DECISIONS.search(doc.text, s, e) is not None
+            parts = split_labels(doc.text, s, e, listed=listed)
             if len(parts) > 1:
                 # "the Cabinet agreed that: (1) ... (2) ...": each label completes the
                 # decision, so each is a record, as under "RESOLVED that:" (GUIDELINES)
@@ -342,6 +344,7 @@ _FINITE_VERB = re.compile(
 )
 
 
+_FOLLOWING_DECISIONS = re.compile(r"(?i)\bfollowing\s+(?:decisions|resolutions|actions)\b")
 # the motion as it reads after its vote roll: "to approve the agenda."
 _LOWER_MOTION = re.compile(r"\s*(?:to|that)\s+\S")
 

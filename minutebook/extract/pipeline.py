@@ -495,9 +495,10 @@ def _prose_records(ctx: Context, accepted: Sequence[Record]) -> list[Record]:
         if found.kind == "action" and found.owner:
             out.append(_action(doc, outline, found.start, found.end, found.owner, rule, meeting))
             continue
-        if found.label is not None:
+        if found.label is not None and outline.code_at(found.start) != found.label:
             code = join_code(outline.code_at(found.start), found.label)
         else:
+            # (a label that is its item's own number, "1." read as item 1, adds nothing)
             code = _minute_code(doc, outline, found.start)
         out.append(_resolution(doc, outline, found.start, found.end, code, rule, meeting))
     return out

@@ -1181,3 +1181,20 @@ def test_minutes_with_no_items_keep_prose_decisions_away_from_a_formal_clause(
         "That the Minutes of the February General meeting be adopted as tabled.",
         "It was agreed that the Association sells the library bag for $12 as well.",
     ]
+
+
+def test_the_following_decisions_were_taken_over_a_numbered_list(tmp_path: Path) -> None:
+    path = tmp_path / "staff.txt"
+    path.write_text(
+        "Minutes of the staff meeting of Anytown College\n\nDated 26/07/2019\n\n"
+        "A general staff meeting was convened today in which the following decisions were "
+        "taken after detailed deliberations:\n\n"
+        "1. A meeting should be organized with the parents of the students.\n\n"
+        "2. The notice boards should be renewed during the next week.\n",
+        encoding="utf-8",
+    )
+    records = extract(describe(load(path)))
+    assert [r.text for r in records] == [
+        "A meeting should be organized with the parents of the students.",
+        "The notice boards should be renewed during the next week.",
+    ]
