@@ -15,7 +15,7 @@ from functools import cache
 from minutebook.extract.meeting import bodies
 from minutebook.extract.nlp import Rule, load_patterns, tokens
 from minutebook.extract.text import NONE_WORDS, SENTENCE_BREAK, sentence_end, trim_span
-from minutebook.extract.vocab import motion_patterns
+from minutebook.extract.vocab import decider_words, motion_patterns
 from minutebook.models import Block, Document
 
 # what stands between an introducer and its clause: "RESOLVED – ", "AGREED unanimously: "
@@ -43,15 +43,14 @@ _FULL_CLAUSE = re.compile(r"^\s*(?:that|to)\b", re.IGNORECASE)
 _CARRIED = re.compile(
     r"[\s.]*(?:motion\s+)?(?:carried|lost|defeated)(?:\s+unanimously|\s+\(.*?\))?\.?\s*$", re.I
 )
-# beside the bodies of bodies.txt, the words minutes use for those who decide as one:
-# "The Trustees:", "Members:", "The Executive:"
-_DECIDERS = ("Members", "Executive", "Trustees", "Directors")
 
 
 @cache
 def deciders() -> str:
-    """The deciding bodies as one regex alternation."""
-    return "|".join(re.escape(b) for b in (*bodies(), *_DECIDERS))
+    """The deciding bodies as one regex alternation: bodies.txt's name endings and
+    deciders.txt's words ("The Trustees:", "Members:", "The Executive:"), capitalised."""
+    words = {*bodies(), *(w.capitalize() for w in decider_words())}
+    return "|".join(re.escape(b) for b in sorted(words, key=len, reverse=True))
 
 
 @cache

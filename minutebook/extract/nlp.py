@@ -20,7 +20,7 @@ from spacy.util import filter_spans
 
 from minutebook.errors import PatternFileError
 from minutebook.extract.anchors import Anchors, anchors_of
-from minutebook.extract.vocab import pattern_path, person_title_words
+from minutebook.extract.vocab import decider_words, pattern_path, person_title_words
 
 PATTERN_FILES = ("introducers", "noting", "asks", "action_lines", "decisions", "instructions")
 # files whose every entry must carry positive and negative example sentences
@@ -182,6 +182,12 @@ def _expand(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
             else:
                 refused = token.get("LOWER", {}).get("NOT_IN", [])
                 token["LOWER"] = {"NOT_IN": sorted({*refused, *words, *(f"{w}." for w in words)})}
+        if "DECIDER" in token:
+            # {"DECIDER": true}: the words of deciders.txt, and any the token lists too
+            # ({"DECIDER": true, "LOWER": {"IN": ["we"]}})
+            token = {k: v for k, v in token.items() if k != "DECIDER"}
+            extra = token.get("LOWER", {}).get("IN", [])
+            token["LOWER"] = {"IN": sorted({*decider_words(), *extra})}
         if "ROLE" in token:
             # {"ROLE": true, "LOWER": {"IN": ["members"]}}: the roles and a few more words;
             # false: any word but a role's head word

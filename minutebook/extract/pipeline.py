@@ -68,6 +68,7 @@ def load_vocabularies() -> None:
     vocab.phrase_file("attendance.txt", "attendance phrase")
     meeting.bodies()
     vocab.motion_patterns()
+    vocab.decider_words()
 
 
 _DEADLINE_CUE = (

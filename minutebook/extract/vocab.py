@@ -87,6 +87,12 @@ def person_title_words() -> tuple[str, ...]:
 
 
 @cache
+def decider_words() -> tuple[str, ...]:
+    """deciders.txt: those who decide as one, single words in lower case."""
+    return word_list("deciders.txt")
+
+
+@cache
 def person_titles() -> str:
     """person_titles.txt as a regular expression: 'Cllrs|Cllr|...|Sir' (longest first, so
     'Cllrs' is not read as 'Cllr'), capitalised as written before a name."""
