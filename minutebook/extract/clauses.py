@@ -79,6 +79,8 @@ class Clause:
     rule: Rule
     # the number the minutes give the resolution itself, which beats its item's code
     code: str | None = None
+    # the minutes say it was only noted ("... RESOLVED and noted."), whatever its words
+    noted: bool = False
 
 
 def _label_sequence(first: str) -> list[str]:
@@ -443,6 +445,14 @@ def _clause_at(
         body_start = lead.end()
     if _lost(doc, index, body_start, end):
         return None  # "MOTION: That the car park be closed." / "LOST": no decision
+    noted = False
+    if _NOTED_ONLY.fullmatch(text, body_start, end) and match_start > block.start:
+        # "- H Davies reported that ... at busy times. RESOLVED and noted.": what was
+        # resolved is the report before the word, from the start of its paragraph
+        opening = _LIST_LEAD.match(text, block.start, match_start)
+        body_start = opening.end() if opening else block.start
+        noted = "noted" in text[match_end:end].lower()
+        end = match_start
     end = _strip_carried(text, body_start, end)
     if end <= body_start or _ASIDE.fullmatch(text, body_start, end):
         return None
@@ -453,7 +463,7 @@ def _clause_at(
     for label, s, e in split_labels(text, body_start, end, after_stem):
         s, e = trim_span(text, s, e)
         if e > s:
-            out.append(Clause(rule.label, s, e, label, recipient, rule, own_code))
+            out.append(Clause(rule.label, s, e, label, recipient, rule, own_code, noted))
     return out or None
 
 
@@ -555,6 +565,12 @@ def _labelled_run(doc: Document, j: int, expected: list[str], end: int, until: i
 # "Agreed to accept the quote of £1,200. Action: SP to place order.": the action is its own
 # record, and its owner is not the decision's
 _ACTION_AFTER = re.compile(r"(?<=[.;!?])\s+(?i:actions?)\s*[:–—-]\s*(?=\S)")
+
+
+# what follows a decision word that says only that it was noted or agreed
+_NOTED_ONLY = re.compile(
+    r"(?i)\s*(?:and\s+)?(?:noted|accepted|agreed|approved|accordingly)\s*\.?\s*"
+)
 
 
 def _lost(doc: Document, index: int, start: int, end: int) -> bool:

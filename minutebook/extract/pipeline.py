@@ -267,7 +267,7 @@ def _from_clause(doc: Document, clause: Clause, outline: Outline, meeting: str |
         owner=owner,
         deadline=deadline,
         meeting_date=meeting,
-        noting=is_noting(text),
+        noting=clause.noted or is_noting(text),
         start=clause.start,
         end=clause.end,
         rule=f"{clause.rule.file}:{clause.rule.id}",

@@ -55,8 +55,15 @@ def wrap_width(lines: Sequence[str]) -> int | None:
     return int(statistics.quantiles([len(line) for line in long], n=5)[-1])
 
 
+# an OCR'd motion whose first word the scan set on a line of its own: "MOVED" / "by
+# Councilman Randall, seconded by ..."
+_LONE_VERB = re.compile(r"\s*(?:MOVED|Moved|PROPOSED|Proposed|SECONDED|Seconded)\s*")
+
+
 def continues(line: str, following: str, width: int | None, after_blank: bool) -> bool:
     """Does `following` carry on the sentence that `line` broke off?"""
+    if _LONE_VERB.fullmatch(line) and following.startswith("by "):
+        return True
     if len(line) < MIN_WRAPPED or _TERMINAL.search(line) or _OPENS_ITEM.match(following):
         return False
     if _says_mid_sentence(line, following):

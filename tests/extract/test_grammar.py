@@ -1198,3 +1198,40 @@ def test_the_following_decisions_were_taken_over_a_numbered_list(tmp_path: Path)
         "A meeting should be organized with the parents of the students.",
         "The notice boards should be renewed during the next week.",
     ]
+
+
+def test_resolved_and_noted_after_a_report_resolves_the_report(tmp_path: Path) -> None:
+    records = minutes_records(
+        tmp_path,
+        "- H Davies reported that the police patrol vehicle had been attending the roads "
+        "around the school at busy times. RESOLVED and noted. The Council thanked him.",
+        item="84/23 County Councillor's Report:",
+    )
+    assert [(r.text, r.noting) for r in records] == [
+        (
+            "H Davies reported that the police patrol vehicle had been attending the roads "
+            "around the school at busy times.",
+            True,
+        )
+    ]
+
+
+def test_an_ocr_motion_with_moved_on_a_line_of_its_own_and_also_present(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "town.txt"
+    path.write_text(
+        "TOWN OF ANYTOWN\nTown Board Minutes\nSeptember 11, 2001\n"
+        "Present: Supervisor Morey, Councilman Randall, Councilman Clark\n"
+        "Also present: Colleen D. Pierson, Richard Case, George Senter, Liz Brennan, George\n"
+        "Frantz, Debbie Teeter, Monica Roth.\n"
+        "General Fund\n"
+        "Claim Numbers 219-245 in the amount of $14,151.06 were presented for\naudit.\n"
+        "MOVED\n"
+        "by Councilman Randall, seconded by Councilman Clark, to approve the\n"
+        "General Bills for payment.\n"
+        "Ayes - Randall, Clark, Morey.\n",
+        encoding="utf-8",
+    )
+    records = extract(describe(load(path)))
+    assert [r.text for r in records] == ["to approve the General Bills for payment."]
