@@ -1235,3 +1235,24 @@ def test_an_ocr_motion_with_moved_on_a_line_of_its_own_and_also_present(
     )
     records = extract(describe(load(path)))
     assert [r.text for r in records] == ["to approve the General Bills for payment."]
+
+
+def test_motions_with_a_mover_alone_run_on_without_commas_or_seconded_after_and(
+    tmp_path: Path,
+) -> None:
+    records = minutes_records(
+        tmp_path,
+        "C-540/05 MOVED BY COUNCILLOR C. VERMEEREN that we adopt the agenda as amended.\n\n"
+        "MOTION CARRIED\n\n"
+        "Resolution No: (01-12-11) Moved by Cr Hewson Seconded by Cr Paulsen That the "
+        "Minutes of the Ordinary Meeting of Council are taken as read and confirmed. "
+        "Carried\n\n"
+        "Foley made a motion to approve the September 6 minutes and Tjossem seconded the "
+        "motion. A vote was taken and the motion passed 5-0-2 with Rogers and Daly "
+        "abstaining as they were not at that meeting.",
+    )
+    assert [r.text for r in records] == [
+        "that we adopt the agenda as amended.",
+        "That the Minutes of the Ordinary Meeting of Council are taken as read and confirmed.",
+        "to approve the September 6 minutes",
+    ]
