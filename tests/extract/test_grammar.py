@@ -1256,3 +1256,14 @@ def test_motions_with_a_mover_alone_run_on_without_commas_or_seconded_after_and(
         "That the Minutes of the Ordinary Meeting of Council are taken as read and confirmed.",
         "to approve the September 6 minutes",
     ]
+
+
+def test_it_was_moved_and_seconded_with_the_movers_in_brackets(tmp_path: Path) -> None:
+    records = minutes_records(
+        tmp_path,
+        "It was moved and seconded(D. Allyn/M. McHale) to approve the Minutes of April 28, "
+        "2009 with corrections.  Passed unanimously.",
+    )
+    assert [r.text for r in records] == [
+        "to approve the Minutes of April 28, 2009 with corrections."
+    ]
