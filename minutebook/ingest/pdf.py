@@ -217,7 +217,7 @@ def _read_all(path: Path, data: bytes, fast: pdf_fast.FastPdf) -> list[_Page]:
             total += fast.last_chars
             _too_many_chars(path, index, fast.last_chars, total)
             if parts is not None:
-                x0, _, x1, _ = fast.page_box(index)
+                x0, _, x1, _ = fast.last_box or fast.page_box(index)
                 pages.append(_page_of(index + 1, x1 - x0, *parts))
                 continue
             if plumber is None:

@@ -80,6 +80,9 @@ class FastPdf:
         # a page with more characters is refused before its characters are read
         self.max_chars = MAX_PDF_PAGE_CHARS
         self.last_chars = 0
+        # pdfplumber's box of the last page read here: page_box's answer without loading
+        # the page again (PDFium parses its content anew, about 1 ms a page)
+        self.last_box: tuple[float, float, float, float] | None = None
         # why the last page asked for was left to pdfplumber, None if it was read here
         self.refusal: str | None = None
 
@@ -120,16 +123,19 @@ class FastPdf:
         it is safe to read fast, else None, with the reason kept in `refusal`.
 
         `last_chars` is then how many characters PDFium found on the page, whatever the
-        answer. `bbox`, if given, is pdfplumber's page box: a page PDFium sees otherwise
-        is left to pdfplumber.
+        answer, and `last_box` its box (as page_box gives it) if it was read here. `bbox`,
+        if given, is pdfplumber's page box: a page PDFium sees otherwise is left to
+        pdfplumber.
         """
         self.refusal = None
         self.last_chars = 0
+        self.last_box = None
         try:
             box, chars, edges = self._page_material(index, bbox)
         except RefusalError as exc:
             self.refusal = exc.reason
             return None
+        self.last_box = box
         return parts_of(chars, edges, box)
 
     def _page_material(
