@@ -276,7 +276,23 @@ def load_patterns() -> Patterns:
     return Patterns(nlp=nlp, matchers=matchers, rules=rules, anchors=anchors)
 
 
-@lru_cache(maxsize=4)
+# A block's first words (action_labels and labelled_actions read every block's) are kept
+# apart from longer texts: thousands of them between two finders evicted the document's
+# own tokens, and find_instructions tokenised the whole text again: on the benchmark PDFs
+# spaCy tokenised 2.4 times their text, now 1.3 times.
+_SHORT_TEXT = 100
+
+
 def tokens(text: str) -> Doc:
     """The tokenised text, made once per document however many matchers read it."""
+    return _short_tokens(text) if len(text) <= _SHORT_TEXT else _long_tokens(text)
+
+
+@lru_cache(maxsize=4)
+def _long_tokens(text: str) -> Doc:
+    return load_patterns().nlp.make_doc(text)
+
+
+@lru_cache(maxsize=4)
+def _short_tokens(text: str) -> Doc:
     return load_patterns().nlp.make_doc(text)
