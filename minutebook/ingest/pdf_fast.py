@@ -60,9 +60,13 @@ _STROKED = {1, 2, 5, 6}
 _object_of_char = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
     ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value or 0
 )
-_char_origin = ctypes.CFUNCTYPE(
-    ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p
-)(ctypes.cast(raw.FPDFText_GetCharOrigin, ctypes.c_void_p).value or 0)
+# FPDFText_GetCharOrigin(text_page, index, double* x, double* y), called once a character,
+# is declared with no argument types and given ctypes objects (the text page as a
+# c_void_p, x and y by reference), which ctypes passes without converting: 230 ns a call
+# instead of 400 with the four declared.
+_char_origin = ctypes.CFUNCTYPE(ctypes.c_int)(
+    ctypes.cast(raw.FPDFText_GetCharOrigin, ctypes.c_void_p).value or 0
+)
 _is_generated = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int)(
     ctypes.cast(raw.FPDFText_IsGenerated, ctypes.c_void_p).value or 0
 )
@@ -483,7 +487,7 @@ def _chars(textpage: pdfium.PdfTextPage, height: float, found: _Objects) -> list
     codes = _unicode(tp, count)
     x = ctypes.c_double()
     y = ctypes.c_double()
-    px, py = ctypes.addressof(x), ctypes.addressof(y)
+    tp_ref, x_ref, y_ref = ctypes.c_void_p(handle), ctypes.byref(x), ctypes.byref(y)
     origin = _char_origin
     runs: dict[int | None, tuple[_Run, _Font]] = {}
     first_at: dict[int | None, int] = {}  # where each text object's characters start
@@ -523,7 +527,7 @@ def _chars(textpage: pdfium.PdfTextPage, height: float, found: _Objects) -> list
                 # which PDFium does not tell apart; its widths are the code's, not the
                 # Unicode's.
                 raise RefusalError("font without Unicode")
-        if not origin(handle, i, px, py):
+        if not origin(tp_ref, i, x_ref, y_ref):
             raise RefusalError("char origin")
         x0 = x.value
         if x0 == last_x and key == last_key and out:
