@@ -1267,3 +1267,18 @@ def test_it_was_moved_and_seconded_with_the_movers_in_brackets(tmp_path: Path) -
     assert [r.text for r in records] == [
         "to approve the Minutes of April 28, 2009 with corrections."
     ]
+
+
+def test_a_proposal_by_initials_in_brackets_and_its_unanimous_vote(tmp_path: Path) -> None:
+    records = minutes_records(
+        tmp_path,
+        "Full Council 21/6/2022 - Proposed (AH) & Seconded (SB) that the minutes be approved "
+        "as correct. Unanimously agreed and signed by the Chair.",
+    )
+    assert [(r.text, r.noting) for r in records] == [
+        (
+            "Full Council 21/6/2022 - Proposed (AH) & Seconded (SB) that the minutes be "
+            "approved as correct.",
+            True,
+        )
+    ]
