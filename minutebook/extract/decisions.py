@@ -297,13 +297,14 @@ def find_decisions(doc: Document, outline: Outline, skip: set[int], closed_at: i
         if e - s < 8:
             continue
         if stem:
-            # "It was agreed to object on the following grounds:" and the list below it; with
-            # no list to read, the stem alone says nothing a clerk can use
-            e = list_after(doc, index + 1, block.end)
+            # "... carried with the following vote:" over its roll, then the motion
             after = _motion_after_roll(doc, index, cuts) if rule.form == "motion" else None
             if after is not None:
                 found.append(Found(kind, *after, owner, rule, after[0]))
                 continue
+            # "It was agreed to object on the following grounds:" and the list below it; with
+            # no list to read, the stem alone says nothing a clerk can use
+            e = list_after(doc, index + 1, block.end)
             if e == block.end:
                 # "The following motions were approved by the Senate:" over "THAT ..."
                 # paragraphs: each is a decision the stem reports

@@ -89,24 +89,22 @@ class Patterns:
                 for start, end in anchors.windows(doc)
                 for span in self.matchers[file](doc[start:end], as_spans=True)
             ]
-        bounded = [s for s in found if (m := self._rule(s).max_tokens) is None or len(s) <= m]
-        bounded = [
-            s
-            for s in bounded
-            if not (rule := self._rule(s)).not_after
-            or s.start == 0
-            or doc[s.start - 1].lower_ not in rule.not_after
-        ]
-        bounded = [
-            s
-            for s in bounded
-            if not (rule := self._rule(s)).not_before
-            or s.end >= len(doc)
-            or doc[s.end].lower_ not in rule.not_before
-        ]
+        bounded = [s for s in found if self._fits(doc, s)]
         # overlapping matches ("RESOLVED" and "RESOLVED:") resolve to the longest
         spans = filter_spans(bounded)
         return [(self._rule(s), s) for s in spans]
+
+    def _fits(self, doc: Doc, span: Span) -> bool:
+        """Within its rule's max_tokens, and with no word of its not_after just before it or
+        of its not_before just after it."""
+        rule = self._rule(span)
+        if rule.max_tokens is not None and len(span) > rule.max_tokens:
+            return False
+        if rule.not_after and span.start > 0 and doc[span.start - 1].lower_ in rule.not_after:
+            return False
+        return not (
+            rule.not_before and span.end < len(doc) and doc[span.end].lower_ in rule.not_before
+        )
 
     def _rule(self, span: Span) -> Rule:
         return self.rules[self.nlp.vocab.strings[span.label]]

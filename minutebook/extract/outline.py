@@ -502,14 +502,15 @@ def _inline_items(doc: Document, block: Block, last: str | None, first: int) -> 
 _WRAPS_AT = SMALL_WORDS | {"is", "are", "be", "from", "within", "unless", "that", "which", "its"}
 
 
-def _caps_title_lines(texts: list[str], i: int) -> int:
-    """How many lines after texts[i], a numbered heading in capitals, carry on its title:
-    lines in capitals, joined where one ends or the next begins with a small word ("... OF" /
-    "OCTOBER 9, 2008", "... UNLESS A REQUEST" / "IS MADE BY ..."), since a heading line
-    over a line of its own ("ROLL CALL" / "DIRECTORS PRESENT") is two."""
+def _caps_title_lines(texts: list[str], i: int) -> tuple[int, str]:
+    """How many lines after texts[i], a numbered heading in capitals, carry on its title,
+    and the title they make with it: lines in capitals, joined where one ends or the next
+    begins with a small word ("... OF" / "OCTOBER 9, 2008", "... UNLESS A REQUEST" / "IS
+    MADE BY ..."), since a heading line over a line of its own ("ROLL CALL" / "DIRECTORS
+    PRESENT") is two."""
     m = _NUMBERED.match(texts[i])
     if m is None or not m.group("title").isupper():
-        return 0
+        return 0, ""
     n = 0
     last = texts[i]
     while n < 3 and i + 1 + n < len(texts):
@@ -524,7 +525,7 @@ def _caps_title_lines(texts: list[str], i: int) -> int:
             break
         n += 1
         last = line
-    return n
+    return n, " ".join([m.group("title"), *texts[i + 1 : i + 1 + n]])
 
 
 def _sub_heading(text: str, nxt: str) -> bool:
@@ -619,12 +620,11 @@ def find_items(doc: Document) -> list[Item]:
             else:
                 body_start = block.start + body if body >= 0 else block.end
             if title is not None and body == len(text):
-                more = _caps_title_lines(texts, i)
+                more, wrapped = _caps_title_lines(texts, i)
                 if more:
                     # "6. APPROVAL OF MINUTES OF THE REGULAR BOARD MEETING OF" / "OCTOBER 9,
                     # 2008": a heading in capitals that the page wrapped
-                    heading = _NUMBERED.match(text).group("title")  # type: ignore[union-attr]
-                    title = clean_title(" ".join([heading, *texts[i + 1 : i + 1 + more]]))
+                    title = clean_title(wrapped)
                     body_start = blocks[i + more].end
                     skip_to = i + 1 + more
             date = own_date or pending_date
