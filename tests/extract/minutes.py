@@ -32,3 +32,11 @@ def write_minutes(
 def minutes_records(tmp_path: Path, body: str, **minutes: str) -> list[Record]:
     """The records extract() finds in write_minutes(tmp_path, body, **minutes)."""
     return extract(describe(load(write_minutes(tmp_path, body, **minutes))))
+
+
+def text_records(tmp_path: Path, text: str, *, name: str = "minutes.txt") -> list[Record]:
+    """The records extract() finds in a plain-text file of `text` named `name`: for minutes
+    whose header or layout write_minutes does not give."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract(describe(load(path)))

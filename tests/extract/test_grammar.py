@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from minutebook.extract import describe, extract, is_noting
+from minutebook.extract import is_noting
 from minutebook.extract.nlp import EXAMPLED, examples, examples_present, load_patterns
-from minutebook.ingest import load
-from tests.extract.minutes import minutes_records
+from tests.extract.minutes import minutes_records, text_records
 
 ENTRIES = [(file, *entry) for file in sorted(EXAMPLED) for entry in examples(file)]
 # files whose entries find records; noting.jsonl and asks.jsonl only judge a record's text
@@ -692,17 +691,16 @@ def test_numbered_clauses_go_on_in_the_next_paragraph(tmp_path: Path) -> None:
 
 def test_a_numbered_resolution_under_a_heading_in_capitals(tmp_path: Path) -> None:
     # Ontario minutes: "Resolution #C-12-96", the movers, the clause, "CARRIED" in quotes
-    path = tmp_path / "council.txt"
-    path.write_text(
+    records = text_records(
+        tmp_path,
         "MUNICIPALITY OF ANYTOWN\nCouncil Minutes March 11, 1996\n"
         "MINUTES OF PREVIOUS MEETING\nResolution #C-12-96\n"
         "Moved by Councillor Reed, seconded by Councillor Amos\n"
         "THAT the minutes of a regular meeting of Council held on February 26, 1996, be "
         'approved.\n"CARRIED"\nDELEGATIONS\n'
         "Ann Cole presented the work of the arts centre to Council with a set of slides.\n",
-        encoding="utf-8",
+        name="council.txt",
     )
-    records = extract(describe(load(path)))
     assert [(r.code, r.item_title, r.text, r.noting) for r in records] == [
         (
             "C-12-96",
@@ -783,8 +781,8 @@ def test_an_introducer_joined_to_its_sentence_keeps_the_sentence(tmp_path: Path)
 def test_a_decisions_page_entry_states_its_decision_as_that_clauses(tmp_path: Path) -> None:
     # ModernGov's "Decisions published" list: the entry line dates and titles the item, and
     # its decision is a "That ..." paragraph with no RESOLVED or "Decision:" before it
-    path = tmp_path / "decisions.txt"
-    path.write_text(
+    records = text_records(
+        tmp_path,
         "Decisions published\n\n"
         "23/04/2024 - MINUTES OF PREVIOUS MEETINGS ref: 1313    Recommendations Approved\n\n"
         "Decision Maker: Cabinet\n\nDecision published: 23/04/2024\n\n"
@@ -794,9 +792,8 @@ def test_a_decisions_page_entry_states_its_decision_as_that_clauses(tmp_path: Pa
         "(i)    That the disposal of the land at Watermills Road,\n\n"
         "Chesterton for industrial development, be approved.\n\n"
         "(ii)   That the Chief Executive be authorised to complete the disposal.\n",
-        encoding="utf-8",
+        name="decisions.txt",
     )
-    records = extract(describe(load(path)))
     assert [(r.code, r.meeting_date, r.text) for r in records] == [
         (
             "1313",
@@ -856,8 +853,8 @@ def test_a_body_agreed_that_over_numbered_clauses_gives_one_record_a_clause(
 ) -> None:
     # GUIDELINES: a list after a stem naming the body splits; the minute after the list is
     # the next item, not a fourth clause
-    path = tmp_path / "cabinet.txt"
-    path.write_text(
+    records = text_records(
+        tmp_path,
         "MINUTES OF THE MEETING OF THE CABINET HELD ON THURSDAY 5 MARCH 2026\n\n"
         "12. Budget Monitoring Report Quarter 3\n\n"
         "After discussion, the Cabinet agreed that:\n\n"
@@ -870,9 +867,8 @@ def test_a_body_agreed_that_over_numbered_clauses_gives_one_record_a_clause(
         "14. Allotments\n\n"
         "After a short debate it was voted 5 – 1 that the allotment rents rise by 3% from "
         "April.\n",
-        encoding="utf-8",
+        name="cabinet.txt",
     )
-    records = extract(describe(load(path)))
     assert [(r.code, r.text, r.noting) for r in records] == [
         ("12(1)", "the forecast overspend of £2.1m be noted", True),
         ("12(2)", "the transfer of £500,000 from the general reserve be approved", False),
@@ -1141,8 +1137,8 @@ def test_it_was_resolved_that_joined_to_its_sentence_over_a_list(tmp_path: Path)
 def test_the_venue_and_month_in_the_header_name_no_owner_and_names_stop_at_a_line_end(
     tmp_path: Path,
 ) -> None:
-    path = tmp_path / "venue.txt"
-    path.write_text(
+    records = text_records(
+        tmp_path,
         "LITTLE SNORING PARISH COUNCIL\n"
         "Minutes of the meeting held on Monday 3 March 2025 at the Memorial Hall, Mill Road\n\n"
         "Present: Cllr Peter Hale (Chair), Cllr Grace Lee\n"
@@ -1152,17 +1148,16 @@ def test_the_venue_and_month_in_the_header_name_no_owner_and_names_stop_at_a_lin
         "Memorial Hall will host the annual parish meeting in May.\n\n"
         "3. Website\n"
         "GL to update the councillor page.\n",
-        encoding="utf-8",
+        name="venue.txt",
     )
-    records = extract(describe(load(path)))
     assert [(r.owner, r.text) for r in records] == [("GL", "GL to update the councillor page.")]
 
 
 def test_minutes_with_no_items_keep_prose_decisions_away_from_a_formal_clause(
     tmp_path: Path,
 ) -> None:
-    path = tmp_path / "association.txt"
-    path.write_text(
+    records = text_records(
+        tmp_path,
         "Anytown School Parents Association\n\nGeneral Meeting, Tuesday 4th March 2014\n\n"
         "The February draft minutes were tabled.\n"
         "MOTION: That the Minutes of the February General meeting be adopted as tabled.\n"
@@ -1174,9 +1169,8 @@ def test_minutes_with_no_items_keep_prose_decisions_away_from_a_formal_clause(
         "which had raised more than the year before.\n"
         "A discussion was held regarding the price of the library bags. It was agreed that "
         "the Association sells the library bag for $12 as well.\n",
-        encoding="utf-8",
+        name="association.txt",
     )
-    records = extract(describe(load(path)))
     assert [r.text for r in records] == [
         "That the Minutes of the February General meeting be adopted as tabled.",
         "It was agreed that the Association sells the library bag for $12 as well.",
@@ -1184,16 +1178,15 @@ def test_minutes_with_no_items_keep_prose_decisions_away_from_a_formal_clause(
 
 
 def test_the_following_decisions_were_taken_over_a_numbered_list(tmp_path: Path) -> None:
-    path = tmp_path / "staff.txt"
-    path.write_text(
+    records = text_records(
+        tmp_path,
         "Minutes of the staff meeting of Anytown College\n\nDated 26/07/2019\n\n"
         "A general staff meeting was convened today in which the following decisions were "
         "taken after detailed deliberations:\n\n"
         "1. A meeting should be organized with the parents of the students.\n\n"
         "2. The notice boards should be renewed during the next week.\n",
-        encoding="utf-8",
+        name="staff.txt",
     )
-    records = extract(describe(load(path)))
     assert [r.text for r in records] == [
         "A meeting should be organized with the parents of the students.",
         "The notice boards should be renewed during the next week.",
@@ -1219,8 +1212,8 @@ def test_resolved_and_noted_after_a_report_resolves_the_report(tmp_path: Path) -
 def test_an_ocr_motion_with_moved_on_a_line_of_its_own_and_also_present(
     tmp_path: Path,
 ) -> None:
-    path = tmp_path / "town.txt"
-    path.write_text(
+    records = text_records(
+        tmp_path,
         "TOWN OF ANYTOWN\nTown Board Minutes\nSeptember 11, 2001\n"
         "Present: Supervisor Morey, Councilman Randall, Councilman Clark\n"
         "Also present: Colleen D. Pierson, Richard Case, George Senter, Liz Brennan, George\n"
@@ -1231,9 +1224,8 @@ def test_an_ocr_motion_with_moved_on_a_line_of_its_own_and_also_present(
         "by Councilman Randall, seconded by Councilman Clark, to approve the\n"
         "General Bills for payment.\n"
         "Ayes - Randall, Clark, Morey.\n",
-        encoding="utf-8",
+        name="town.txt",
     )
-    records = extract(describe(load(path)))
     assert [r.text for r in records] == ["to approve the General Bills for payment."]
 
 

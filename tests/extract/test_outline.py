@@ -15,6 +15,7 @@ from minutebook.extract import describe, extract
 from minutebook.extract.outline import build_outline, split_title
 from minutebook.ingest import load
 from tests.conftest import SAMPLES, gold_documents, sample_paths
+from tests.extract.minutes import text_records
 
 runner = CliRunner()
 
@@ -175,16 +176,15 @@ def test_an_agenda_number_and_title_followed_by_the_minute_reference(tmp_path: P
     # the minute's running reference after the agenda's title is the code (GUIDELINES: a
     # minute reference) and the agenda number carries the numbering on (4 after 3); "3/4"
     # in a title is no reference
-    path = tmp_path / "refs.txt"
-    path.write_text(
+    records = text_records(
+        tmp_path,
         "Anytown Parish Council\n\nMinutes of the meeting held on Monday 13 May 2024\n\n"
         "3. Apologies\n\nNone were received.\n\n"
         "4. Exercise Equipment: 004/24 – Quotes were compared. It was agreed to buy two.\n\n"
         "5. Finance:005/24:\n\nIt was agreed that the accounts be paid.\n\n"
         "6. Hall Hire: 3/4 Booked\n\nIt was agreed to raise fees.\n",
-        encoding="utf-8",
+        name="refs.txt",
     )
-    records = extract(describe(load(path)))
     assert [(r.code, r.item_title, r.text) for r in records] == [
         ("004/24", "Exercise Equipment", "It was agreed to buy two."),
         ("005/24", "Finance", "It was agreed that the accounts be paid."),
@@ -195,17 +195,16 @@ def test_an_agenda_number_and_title_followed_by_the_minute_reference(tmp_path: P
 def test_a_decision_log_dates_and_titles_each_entry(tmp_path: Path) -> None:
     # GUIDELINES: a decision notice's records take the decision date, and its subject is
     # the item; a log lists several, each under its own "Date:"
-    path = tmp_path / "log.txt"
-    path.write_text(
+    records = text_records(
+        tmp_path,
         "Trust Board decision log 2024\n\nDate: 4 March, 2024\n\n"
         "Item discussed: Car parking charges for staff during the building works on the "
         "north site, and the shuttle bus to the park and ride\n\n"
         "The Trust Board:\n\n- APPROVED the suspension of staff parking charges.\n\n"
         "Action: Complete\n\nDate: 8 April, 2024\n\nItem discussed: Annual plan\n\n"
         "The Trust Board APPROVED the annual plan for 2024/25.\n",
-        encoding="utf-8",
+        name="log.txt",
     )
-    records = extract(describe(load(path)))
     assert [(r.text, r.meeting_date, r.item_title) for r in records] == [
         (
             "APPROVED the suspension of staff parking charges.",
@@ -324,8 +323,8 @@ def test_a_heading_in_capitals_wrapped_over_lines_and_a_vote_roll_under_it(
 def test_a_moderngov_heading_with_its_attachment_link_and_a_that_line_below_it(
     tmp_path: Path,
 ) -> None:
-    path = tmp_path / "issue.txt"
-    path.write_text(
+    records = text_records(
+        tmp_path,
         "Issue - meetings\n\nMeeting: 25/05/2012 - Council (Item 11)\n\n"
         "11 POLICE AND CRIME PANEL REPORT pdf icon PDF 93 KB\n\n"
         "To approve the establishment of a Police and Crime Panel.\n\nMinutes:\n\n"
@@ -335,9 +334,8 @@ def test_a_moderngov_heading_with_its_attachment_link_and_a_that_line_below_it(
         "committee of the ten authorities; and\n\n"
         "b) Council authorised the Chief Executive to finalise the details with the "
         "Leader.\n",
-        encoding="utf-8",
+        name="issue.txt",
     )
-    records = extract(describe(load(path)))
     assert [(r.code, r.item_title, r.text) for r in records] == [
         (
             "11(a)",
